@@ -1,0 +1,209 @@
+"""The `sitrep` command: thin wrappers over importable functions, one line on stderr per user error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from sitrep import __version__
+from sitrep.config import Settings, load_settings
+from sitrep.errors import SitrepError
+from sitrep.model import Document, Rejection
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+DOCUMENTS_HELP = (
+    "files (.txt, .html, .json, .jsonl) or directories (read recursively); '-' or nothing reads JSON Lines "
+    "document objects from standard input"
+)
+
+
+class Reporter:
+    """Prints one line per rejected input and remembers whether anything was skipped."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.skipped = 0
+
+    def reject(self, rejection: Rejection) -> None:
+        self.skipped += 1
+        print(rejection.message(), file=self.stream, flush=True)
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _documents(args: argparse.Namespace, reporter: Reporter, keep: list[Rejection] | None = None) -> Iterator[Document]:
+    from sitrep.read import read_documents
+
+    paths = [p for p in args.paths if p != "-"] if args.paths else []
+    use_stdin = not args.paths or "-" in args.paths
+    for item in read_documents(paths, published=args.published, stdin=sys.stdin if use_stdin else None):
+        if isinstance(item, Rejection):
+            reporter.reject(item)
+            if keep is not None:
+                keep.append(item)
+        else:
+            yield item
+
+
+def _write_jsonl(records: Iterator[dict[str, Any]] | Sequence[dict[str, Any]], out: TextIO) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _progress(total: int | None, unit: str, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, disable=not enabled, file=sys.stderr, dynamic_ncols=True)
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    for analysis in pipeline.analyse(_documents(args, reporter)):
+        _write_jsonl([e.to_record() for e in analysis.events], sys.stdout)
+        sys.stdout.flush()
+    return EXIT_SKIPPED if reporter.skipped else EXIT_OK
+
+
+def cmd_geoparse(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.nlp import load_pipeline, parse
+    from sitrep.places import find_places, geoparse_records, load_gazetteer
+
+    nlp = load_pipeline(settings.nlp.model)
+    gazetteer = load_gazetteer(settings.places)
+    pending: list[Document] = []
+
+    def texts() -> Iterator[str]:
+        for document in _documents(args, reporter):
+            pending.append(document)
+            yield document.text
+
+    for doc in parse(nlp, texts(), settings.nlp.batch_size):
+        document = pending.pop(0)
+        _write_jsonl(geoparse_records(document.id, find_places(doc, gazetteer)), sys.stdout)
+        sys.stdout.flush()
+    return EXIT_SKIPPED if reporter.skipped else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.run.ingest import ingest
+
+    rejections: list[Rejection] = []
+    with _progress(None, "doc", enabled=not args.quiet and sys.stderr.isatty()) as bar:
+        counts = ingest(_documents(args, reporter, rejections), rejections, settings, args.db or settings.store.db,
+                        progress=bar.update)
+    if not args.quiet:
+        print(
+            f"sitrep: {counts['documents']} documents read, {counts['stored']} stored, "
+            f"{counts['unchanged']} already stored, {counts['events']} events, {reporter.skipped} skipped "
+            f"-> {args.db or settings.store.db}",
+            file=sys.stderr,
+        )
+    return EXIT_SKIPPED if reporter.skipped else EXIT_OK
+
+
+def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.export import write_events
+    from sitrep.store import open_for_reading, query_events
+
+    con = open_for_reading(args.db or settings.store.db)
+    try:
+        records = query_events(con, country=args.country, since=args.since, until=args.until,
+                               event_type=args.type, limit=args.limit)
+    finally:
+        con.close()
+    write_events(records, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def _add_document_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=DOCUMENTS_HELP)
+    parser.add_argument("--published", type=_date_arg, metavar="DATE",
+                        help="publication date (YYYY-MM-DD) for every document, overriding what they say")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="Turn news reports about armed conflict into sourced, geolocated, dated events.",
+        epilog="Examples:\n  sitrep extract report.txt\n  sitrep ingest reports/ --db news.duckdb\n"
+               "  sitrep events --db news.duckdb --since 2024-11-25 --format csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="a sitrep.toml to use (default: ./sitrep.toml if present)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    extract = sub.add_parser("extract", help="print the events of documents as JSON Lines (no database)",
+                             description="Run the whole pipeline and print one JSON object per event.")
+    _add_document_args(extract)
+    extract.set_defaults(handler=cmd_extract)
+
+    geoparse = sub.add_parser("geoparse", help="print the place mentions of documents as JSON Lines",
+                              description="Find and resolve place names; one JSON object per mention.")
+    _add_document_args(geoparse)
+    geoparse.set_defaults(handler=cmd_geoparse)
+
+    ingest = sub.add_parser("ingest", help="analyse documents and store them in the database",
+                            description="Store documents, events, actors and places. Ingesting the same "
+                                        "document again changes nothing; an interrupted run can be rerun.")
+    _add_document_args(ingest)
+    ingest.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    events = sub.add_parser("events", help="query stored events (jsonl, ACLED csv, geojson)",
+                            description="Print stored events, oldest first.")
+    events.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    events.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 country code, e.g. SY")
+    events.add_argument("--since", type=_date_arg, metavar="DATE", help="events ending on or after DATE")
+    events.add_argument("--until", type=_date_arg, metavar="DATE", help="events starting on or before DATE")
+    events.add_argument("--type", metavar="TYPE", help="ACLED event type or sub-event type, e.g. Battles")
+    events.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    events.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
+                        help="jsonl (the extract records), csv (ACLED's columns) or geojson (RFC 7946)")
+    events.set_defaults(handler=cmd_events)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    reporter = Reporter(sys.stderr)
+    handler: Callable[[argparse.Namespace, Settings, Reporter], int] = args.handler
+    try:
+        settings = load_settings(args.config)
+        return handler(args, settings, reporter)
+    except SitrepError as exc:
+        print(f"sitrep: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, _usage_errors()) else EXIT_SKIPPED
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _usage_errors() -> tuple[type[SitrepError], ...]:
+    from sitrep.errors import ConfigError
+
+    return (ConfigError,)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

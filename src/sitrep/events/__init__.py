@@ -1,0 +1,1 @@
+"""Event coding: the ontology, the trigger lexicon, argument roles, certainty, fatalities."""

@@ -1,0 +1,196 @@
+"""Argument roles from the dependency parse: who acted (agent), on whom (patient), and where."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.model import ActorMention, PlaceMention
+
+# Verbs that carry a nominal trigger: "launch an assault", "carried out airstrikes", "responded with strikes".
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "respond", "begin", "start", "continue", "unleash",
+    "step", "intensify", "escalate", "order", "make", "hold", "take", "perform", "execute", "fire", "use",
+    "claim", "target", "hit", "strike", "lead", "spearhead",
+})
+AGENT_PREPS = frozenset({"by", "to"})  # "captured by HTS", "fell to rebel forces"
+PATIENT_PREPS = frozenset({"against", "on", "at", "with", "targeting", "upon"})
+NEAR_PREPS = frozenset({"around", "near", "outside", "outskirts", "close", "towards", "toward", "nearby",
+                        "vicinity", "south", "north", "east", "west", "edge", "countryside", "environs"})
+DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    agent: ActorMention | None
+    agent_allies: tuple[ActorMention, ...]
+    patient: ActorMention | None
+    places: tuple[PlaceMention, ...]
+
+
+def mention_at(token: Token, mentions: Sequence[ActorMention | PlaceMention]) -> ActorMention | PlaceMention | None:
+    start, end = token.idx, token.idx + len(token.text)
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return mention
+    return None
+
+
+def mention_in_phrase(
+    token: Token, mentions: Sequence[ActorMention | PlaceMention]
+) -> ActorMention | PlaceMention | None:
+    """The mention at the token, else the first inside its noun phrase (left edge to the token's end)."""
+    direct = mention_at(token, mentions)
+    if direct is not None:
+        return direct
+    left = token.left_edge.idx
+    right = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "prep", "acl") or child.i < token.i:
+            right = max(right, child.right_edge.idx + len(child.right_edge.text))
+    for mention in mentions:
+        if left <= mention.start and mention.end <= right:
+            return mention
+    return None
+
+
+def predicate_of(trigger: Token) -> Token:
+    """The verb that carries a nominal trigger, or the trigger itself."""
+    token = trigger
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        head = token.head
+        if token.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and head.i != token.i:
+            if head.pos_ == "ADP":
+                head = head.head
+            if head.lemma_.lower() in LIGHT_VERBS or token.dep_ == "dobj":
+                token = head
+                continue
+        break
+    return trigger
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    # conjoined verbs share the subject: "HTS launched an assault and took Aleppo"
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    # relative clauses: "forces that attacked", "which rapidly fell"
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def find_roles(
+    doc: Doc,
+    trigger: Token,
+    actors: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    takeover: bool,
+) -> Roles:
+    """Agent, its allies, patient and the places the trigger governs, from the parse of its sentence."""
+    predicate = predicate_of(trigger)
+    agent_tokens: list[Token] = []
+    patient_tokens: list[Token] = []
+
+    passive = _passive_subject(predicate)
+    subject = _subject(predicate)
+    agent_tokens += _prep_objects(predicate, frozenset({"by"}))
+    agent_tokens += _prep_objects(trigger, frozenset({"by"}))
+    if takeover:
+        agent_tokens += _prep_objects(predicate, frozenset({"to"}))  # "fell to the rebels"
+    if subject is not None:
+        agent_tokens.append(subject)
+    if passive is not None:
+        patient_tokens.append(passive)
+    # possessor or demonym on a nominal trigger: "Russia's air strikes", "Russian air strikes"
+    for child in trigger.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < trigger.i:
+            agent_tokens.insert(0, child)
+    for child in predicate.children:
+        if child.dep_ in ("dobj",):
+            patient_tokens.append(child)
+    patient_tokens += _prep_objects(trigger, PATIENT_PREPS | {"of"})
+    patient_tokens += _prep_objects(predicate, PATIENT_PREPS)
+    patient_tokens += _prep_objects(trigger, frozenset({"between"}))
+
+    agent: ActorMention | None = None
+    allies: list[ActorMention] = []
+    for token in agent_tokens:
+        for conj_index, part in enumerate(_with_conjuncts(token)):
+            found = mention_in_phrase(part, actors)
+            if isinstance(found, ActorMention):
+                if agent is None:
+                    agent = found
+                elif found.actor.id != agent.actor.id and conj_index > 0:
+                    allies.append(found)
+        if agent is not None:
+            break
+    patient: ActorMention | None = None
+    for token in patient_tokens:
+        found = mention_in_phrase(token, actors)
+        if isinstance(found, ActorMention) and (agent is None or found.actor.id != agent.actor.id):
+            patient = found
+            break
+    return Roles(agent, tuple(allies), patient, tuple(governed_places(doc, trigger, predicate, places)))
+
+
+def governed_places(doc: Doc, trigger: Token, predicate: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places whose head chain reaches the trigger or its predicate, in text order."""
+    anchors = {trigger.i, predicate.i}
+    out: list[PlaceMention] = []
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        seen = 0
+        while seen < 8:
+            if token.i in anchors:
+                out.append(place)
+                break
+            if token.head.i == token.i:
+                break
+            token = token.head
+            seen += 1
+    return out
+
+
+def place_preposition(doc: Doc, place: PlaceMention) -> str | None:
+    """The preposition (or locative noun) that introduces a place: "around", "near", "to", "outskirts"..."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.pos_ == "ADP":
+            prep = token.head
+            if prep.head.lower_ in NEAR_PREPS or prep.head.lemma_.lower() in NEAR_PREPS:
+                return prep.head.lemma_.lower()
+            return prep.lower_
+        if token.dep_ in ("compound", "appos", "conj", "nmod"):
+            token = token.head
+            continue
+        break
+    return None

