@@ -75,5 +75,5 @@ def analyse_doc(document: Document, doc: Doc, gazetteer: Gazetteer, kb: ActorBas
     dates = find_dates(doc, document.published)
     country = gazetteer.country(focus[0]) if focus else None
     country_mention = PlaceMention(0, 0, "", country, 0.0, 3) if country is not None else None
-    events = code_events(document, doc, places, actors, dates, country_mention)
+    events = code_events(document, doc, places, actors, dates, country_mention, kb)
     return Analysis(document, tuple(events), tuple(places))

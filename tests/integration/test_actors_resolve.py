@@ -56,7 +56,9 @@ def test_sentences_resolve_to_expected_actors(
     assert resolved(nlp, kb, text, focus) == expected
 
 
-def test_turkish_backed_allies_resolve_to_the_proxy_and_expose_the_backer(nlp: Language, kb: ActorBase) -> None:
+def test_turkish_backed_allies_resolve_to_the_proxy_and_expose_the_backer(
+    nlp: Language, kb: ActorBase
+) -> None:
     doc = nlp("HTS and their Turkish-backed allies took the city.")
     mentions = find_actors(doc, kb, "SY")
     assert [(m.text, m.actor.id) for m in mentions] == [("HTS", "hts"), ("Turkish-backed allies", "sna")]

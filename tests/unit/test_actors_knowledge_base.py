@@ -82,7 +82,8 @@ def test_extra_file_is_merged_over_the_packaged_base(tmp_path: Path) -> None:
     extra = tmp_path / "extra.toml"
     extra.write_text(
         '[[actor]]\nid = "local-brigade"\nname = "Local Brigade"\ntype = "Political militia"\n'
-        'country = "SY"\naliases = ["Local Brigade"]\naffiliations = [{ relation = "allied_with", actor = "hts" }]\n',
+        'country = "SY"\naliases = ["Local Brigade"]\n'
+        'affiliations = [{ relation = "allied_with", actor = "hts" }]\n',
         encoding="utf-8",
     )
     kb = load_knowledge_base(extra)

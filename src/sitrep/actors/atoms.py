@@ -84,6 +84,10 @@ def _written_as(entry: Entry, written: str) -> bool:
         return written == entry.spelling
     if entry.initial_case:
         return written[:1].isupper() and written[1:] == entry.spelling[1:] or written.isupper()
+    # A proper name's capitals must be written: "Islamic State" the group, not "an Islamic state".
+    words, spelled = written.split(), entry.spelling.split()
+    if len(words) == len(spelled) > 1:
+        return all(w[:1].isupper() for w, s in zip(words, spelled, strict=True) if s[:1].isupper())
     return True
 
 
@@ -111,7 +115,9 @@ def find_atoms(doc: Doc, kb: ActorBase) -> list[Atom]:
             final, plural = token.i, True
         written = kept[start_char:end_char]
         matching = [
-            e for e in entries if _written_as(e, written) and not (plural and (e.exact_case or e.kind != "alias"))
+            e
+            for e in entries
+            if _written_as(e, written) and not (plural and (e.exact_case or e.kind != "alias"))
         ]
         if not matching:
             continue

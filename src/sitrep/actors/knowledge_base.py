@@ -13,8 +13,8 @@ from typing import Any
 from sitrep.actors.countries import (
     GENERIC_KINDS,
     Country,
-    countryless_generic_actors,
     country_actors,
+    countryless_generic_actors,
     generic_id,
     government_id,
     load_countries,
@@ -257,7 +257,7 @@ def parse_actor_file(text: str, source: str) -> tuple[list[Actor], list[str]]:
 
 
 def merge_actors(base: Iterable[Actor], overrides: Iterable[Actor], keep_aliases: bool) -> list[Actor]:
-    """`base` with `overrides` replacing same-id entries (keeping base aliases if asked), new ones appended."""
+    """`base` with `overrides` replacing same-id entries (keeping base aliases if asked), new ones added."""
     merged = {actor.id: actor for actor in base}
     for actor in overrides:
         previous = merged.get(actor.id)

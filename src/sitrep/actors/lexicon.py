@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Nouns that turn a state, a demonym or an armed group into its fighting force ("Russian forces").
 FORCE_NOUNS: frozenset[tuple[str, ...]] = frozenset(
     tuple(p.split())
@@ -60,9 +65,10 @@ _add("government", "the government", "the regime", "the authorities", "authoriti
 _add("police", "police", "the police", "police officers", "policemen", "riot police", "police forces")
 _add(
     "rebels",
-    "rebels", "rebel forces", "rebel fighters", "rebel groups", "rebel group", "rebel factions", "insurgents",
-    "opposition fighters", "opposition forces", "opposition groups", "opposition factions", "armed opposition",
-    "the opposition", "opposition rebels", "militants", "jihadists", "separatists", "rebel coalition",
+    "rebels", "rebel forces", "rebel fighters", "rebel groups", "rebel group", "rebel factions",
+    "insurgents", "opposition fighters", "opposition forces", "opposition groups", "opposition factions",
+    "armed opposition", "the opposition", "opposition rebels", "militants", "jihadists", "separatists",
+    "rebel coalition",
     "insurgent groups", "rebel troops", "rebel units", "armed factions", "opposition militants",
 )  # fmt: skip
 _add(
@@ -85,9 +91,8 @@ _add("rioters", "rioters", "mob", "mobs", "angry mob")
 MAX_PHRASE_TOKENS = max(len(p) for p in (*GENERIC_PHRASES, *MEMBER_NOUNS, *GOVERNMENT_NOUNS))
 
 # "<backer>-backed X": the word after the hyphen.
-BACKING_WORDS: frozenset[str] = frozenset(
-    {"backed", "supported", "sponsored", "funded", "aligned", "allied", "affiliated", "armed", "trained",
-     "financed", "controlled"}  # fmt: skip
+BACKING_WORDS: frozenset[str] = _words(
+    "backed supported sponsored funded aligned allied affiliated armed trained financed controlled"
 )
 # "<group>-led X" makes X the group itself ("HTS-led rebels").
 LEADING_WORDS: frozenset[str] = frozenset({"led", "dominated", "commanded"})
@@ -95,25 +100,26 @@ LEADING_WORDS: frozenset[str] = frozenset({"led", "dominated", "commanded"})
 PROXY_NOUNS: frozenset[tuple[str, ...]] = frozenset(
     tuple(p.split())
     for p in (
-        "allies", "ally", "rebels", "factions", "faction", "groups", "group", "militias", "militia", "fighters",
-        "forces", "troops", "militants", "proxies", "proxy", "opposition", "insurgents", "rebel groups",
-        "armed groups", "militiamen", "mercenaries", "separatists", "opposition groups", "opposition factions",
-        "opposition fighters", "rebel factions", "rebel forces", "opposition forces", "armed factions",
+        "allies", "ally", "rebels", "factions", "faction", "groups", "group", "militias", "militia",
+        "fighters", "forces", "troops", "militants", "proxies", "proxy", "opposition", "insurgents",
+        "rebel groups", "armed groups", "militiamen", "mercenaries", "separatists", "opposition groups",
+        "opposition factions", "opposition fighters", "rebel factions", "rebel forces", "opposition forces",
+        "armed factions",
         "coalition", "units", "paramilitaries",
     )
 )  # fmt: skip
-# Generic kinds of actor the proxy nouns stand for when no backed group is known.
+# Heads of "troops loyal to X" phrases.
 LOYALTY_HEADS: frozenset[str] = frozenset(
     {"troops", "forces", "soldiers", "fighters", "militias", "militiamen", "units", "those", "men", "gunmen"}
 )
 # Prepositions after which a country name is a place, not an actor ("in Syria", "to Turkey").
-LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
-    {"in", "into", "inside", "within", "across", "throughout", "around", "near", "to", "towards", "toward",
-     "through", "at", "outside", "over", "via", "of", "beyond", "along", "between", "under", "for"}  # fmt: skip
+LOCATIVE_PREPOSITIONS: frozenset[str] = _words(
+    "in into inside within across throughout around near to towards toward through at outside over via of "
+    "beyond along between under for"
 )
 # Verbs whose subject is a place even when it is a capital ("Damascus is calm", "Kyiv fell silent").
-NON_AGENTIVE_VERBS: frozenset[str] = frozenset(
-    {"be", "fall", "lie", "remain", "become", "seem", "sit", "look", "appear", "stand", "shake", "burn",
-     "host", "sleep", "wake", "brace", "endure", "suffer", "witness", "experience"}  # fmt: skip
+NON_AGENTIVE_VERBS: frozenset[str] = _words(
+    "be fall lie remain become seem sit look appear stand shake burn host sleep wake brace endure suffer "
+    "witness experience"
 )
 POSSESSIVE_MARKERS: frozenset[str] = frozenset({"'s", "'", "\u2019s", "\u2019"})

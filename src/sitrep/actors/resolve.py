@@ -139,9 +139,9 @@ class _Resolver:
     def from_alias(self, atom: Atom) -> _Candidate:
         """A name, extended over "(ACRONYM)" and member nouns: "Hayat Tahrir al-Sham (HTS) fighters"."""
         doc, actor, end = self.doc, self.pick(atom), atom.end
-        if self.kb.is_government(actor) and (found := self.state_actor_for_noun(actor.country, end)):
-            if found[0].id != actor.id:  # "Kremlin troops": the state's forces
-                return _Candidate(atom.start, end + found[1], found[0])
+        found = self.state_actor_for_noun(actor.country, end) if self.kb.is_government(actor) else None
+        if found is not None and found[0].id != actor.id:  # "Kremlin troops": the state's forces
+            return _Candidate(atom.start, end + found[1], found[0])
         inner = self.atoms.get(end + 1)
         if (
             end + 1 < len(doc)
@@ -241,7 +241,8 @@ class _Resolver:
                 return False  # "fled from Syria"
             if preposition == "on" and head.head.pos_ in ("NOUN", "PROPN"):
                 return False  # "strikes on Syria", "the inquiry on Syria"
-            if preposition == "with" and head.head.lemma_.lower() in _BORDER_NOUNS:
+            before = self.doc[head.i - 1].lemma_.lower() if head.i > 0 else ""
+            if preposition == "with" and _BORDER_NOUNS & {head.head.lemma_.lower(), before}:
                 return False  # "the border with Turkey"
         if token.dep_ == "nsubj" and head.lemma_.lower() in ("be", "lie", "border"):
             return False
@@ -252,11 +253,17 @@ class _Resolver:
         if found is not None:
             return _Candidate(atom.start, atom.end + found[1], found[0])
         government = self.kb.government(atom.targets[0])
-        return _Candidate(atom.start, atom.end, government) if government and self.acts_as_state(atom) else None
+        return (
+            _Candidate(atom.start, atom.end, government) if government and self.acts_as_state(atom) else None
+        )
 
     def from_atom(self, atom: Atom) -> _Candidate | None:
         doc, end = self.doc, atom.end
-        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS | LEADING_WORDS:
+        if (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].lower_ in BACKING_WORDS | LEADING_WORDS
+        ):
             return self.from_backing(atom)
         if end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKERS:
             return self.from_possessive(atom)
@@ -352,7 +359,7 @@ def resolve_actors(doc: Doc, kb: ActorBase, focus_country: str | None = None) ->
 
     `focus_country` (ISO alpha-2) is the country the document is about: "government forces", "rebels"
     and "residents" resolve to its actors. Results are kept in `doc.user_data` for later calls."""
-    key = (_CACHE_KEY, id(kb), focus_country.upper() if focus_country else None)
+    key = f"{_CACHE_KEY}:{id(kb)}:{focus_country.upper() if focus_country else ''}"
     cached = doc.user_data.get(key)
     if cached is not None:
         return list(cached)

@@ -174,7 +174,10 @@ _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 1
 
 def _season(m: re.Match[str], published: date | None) -> Resolved | None:
     """Northern-hemisphere seasons: "the summer of 2017", "last winter", "this spring"."""
-    first, last = _SEASONS[m["season"].lower()]
+    season = m["season"].lower()
+    if season == "fall" and not m["year"] and (m["qualifier"] or "").lower() not in ("last", "this"):
+        return None  # "the fall of Homs" is no season
+    first, last = _SEASONS[season]
     if not m["qualifier"] and not m["year"]:
         return None  # "Arab Spring", "a spring": not a date without "the", "last" or a year
     if m["year"]:

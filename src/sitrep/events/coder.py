@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sitrep.actors import ActorBase
 from sitrep.events import ontology
 from sitrep.events.certainty import assess
 from sitrep.events.fatalities import count_fatalities
-from sitrep.events.roles import Roles, find_roles, mention_at, place_preposition
+from sitrep.events.roles import Roles, find_roles, governed_by, mention_at, place_preposition, predicate_of
 from sitrep.events.summary import summarise
 from sitrep.events.triggers import Trigger, find_triggers
 from sitrep.model import ActorMention, DateRange, Document, Event, PlaceMention, Span, stable_id
@@ -29,18 +30,31 @@ CIVILIAN_WORDS = frozenset({"civilian", "civilians", "resident", "residents", "v
                             "child", "children", "woman", "women", "family", "families", "worshipper",
                             "farmer", "shepherd", "student", "journalist", "passenger", "patient"})
 STRONG_PRIORITY = 80
+NEAR_WORDS = frozenset({"outskirts", "outskirt", "near", "around", "outside", "edge", "vicinity", "countryside", "environs"})
+REBELLION_WORDS = frozenset({"rebellion", "uprising", "revolt", "insurgency", "insurrection", "mutiny"})
 
 
 @dataclass
 class Discourse:
-    """What earlier sentences established: the last place, the last armed actors, the narrative date."""
+    """What earlier sentences established: the places named, the armed actors, the last acting group."""
 
     last_place: PlaceMention | None = None
-    last_armed: ActorMention | None = None
-    last_rebel: ActorMention | None = None
-    last_date: DateRange | None = None
-    paragraph_end: int = -1
+    last_agent: ActorMention | None = None  # actor1 of the last violent or territorial event
+    recent_groups: list[tuple[int, ActorMention]] = field(default_factory=list)  # (sentence no., named group)
+    sentence_no: int = 0
+    last_agent_sentence: int = -10
     seen: set[str] = field(default_factory=set)
+
+    def recent_agent(self) -> ActorMention | None:
+        """The actor of the last violent event, if it was one or two sentences ago ("Hama has also fallen")."""
+        return self.last_agent if self.sentence_no - self.last_agent_sentence <= 2 else None
+
+    def named_group_nearby(self) -> ActorMention | None:
+        """A named non-state armed group of this sentence or the one before ("HTS ... rebel forces")."""
+        for number, mention in reversed(self.recent_groups):
+            if self.sentence_no - number <= 1:
+                return mention
+        return None
 
 
 def focus_countries(places: Sequence[PlaceMention]) -> list[str]:
@@ -56,19 +70,26 @@ def _dates_in(span: SpacySpan, dates: Sequence[DateRange]) -> list[DateRange]:
     return [d for d in dates if d.span is not None and span.start_char <= d.span.start < span.end_char]
 
 
-def _choose_date(doc: Doc, trigger: Token, sentence_dates: list[DateRange]) -> DateRange | None:
-    """The date attached to the trigger's clause; durations ("since 2016") only when nothing else."""
-    usable = []
+DURATION_WORDS = ("since", "for", "until", "from", "after", "over", "during", "throughout", "within")
+
+
+def _choose_date(doc: Doc, trigger: Token, predicate: Token, sentence_dates: list[DateRange]) -> DateRange | None:
+    """The date of the trigger's own clause, else one written before it ("On 1 May, ... shelled");
+    durations ("since 2016") never date an event."""
+    usable: list[DateRange] = []
     for when in sentence_dates:
         assert when.span is not None
+        words = when.span.text.lower().split()
         span = doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
         prep = span.root.head.lower_ if span is not None and span.root.dep_ == "pobj" else ""
-        if prep in ("since", "for", "until", "from", "after", "over"):
+        if (words and words[0] in DURATION_WORDS) or prep in DURATION_WORDS:
             continue
         usable.append(when)
-    if not usable:
-        return None
-    return min(usable, key=lambda d: abs(d.span.start - trigger.idx) if d.span else 0)
+    governed = [d for d in usable if d.span and governed_by(doc, d.span.start, d.span.end, {trigger.i, predicate.i})]
+    if governed:
+        return governed[0]
+    before = [d for d in usable if d.span and d.span.end <= trigger.idx]
+    return before[-1] if before else None
 
 
 def _default_date(document: Document) -> DateRange | None:
@@ -108,24 +129,81 @@ def _precision(doc: Doc, place: PlaceMention) -> int:
     return precision
 
 
+LOCATIVE_HEADS = frozenset({
+    "city", "town", "village", "province", "governorate", "region", "countryside", "outskirts", "district",
+    "area", "suburb", "suburbs", "airport", "base", "border", "front", "frontline", "crossing", "road", "highway",
+    "neighbourhood", "neighborhood", "camp", "state", "oblast", "county", "municipality", "port", "strip",
+    "valley", "plain", "desert", "mountains", "hills", "river", "bank", "west", "east", "north", "south",
+    "centre", "center", "environs", "axis", "sector", "prison", "hospital", "market", "school",
+})
+
+
+def is_location_use(doc: Doc, place: PlaceMention, actors: Sequence[ActorMention]) -> bool:
+    """False where a toponym names an actor or qualifies a noun that is no place ("Damascus-ally Moscow",
+    "both Assad and Moscow"); "the Aleppo countryside" stays a place."""
+    if any(a.start <= place.start and place.end <= a.end for a in actors):
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "amod", "npadvmod", "poss") and root.head.i > root.i:
+        head = root.head
+        if head.lemma_.lower() not in LOCATIVE_HEADS and head.lower_ not in LOCATIVE_HEADS:
+            return False
+    if place.place is not None and place.place.feature_code == "PPLC" and root.dep_ == "pobj" and (
+        root.head.lower_ in ("with", "against")
+    ):
+        return False  # "fighting with Tel Aviv": the capital stands for its state
+    related = [root.head] if root.dep_ in ("conj", "appos") else []
+    related += [c for c in root.children if c.dep_ == "conj"]
+    return not any(mention_at(t, actors) is not None and t.ent_type_ not in ("GPE", "LOC", "FAC") for t in related)
+
+
+def _with_conjoined(doc: Doc, place: PlaceMention, pool: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A place and the places coordinated with it ("around Deraa and Suweida")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return [place]
+    related = {t.i for t in span.root.conjuncts}
+    out = [place]
+    for other in pool:
+        if other is place:
+            continue
+        other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if other_span is not None and other_span.root.i in related:
+            out.append(other)
+    return sorted(out, key=lambda p: p.start)
+
+
 def _places_for(
     doc: Doc, trigger: Trigger, roles: Roles, sentence_places: list[PlaceMention], sentence: SpacySpan,
     discourse: Discourse, label: str,
 ) -> list[PlaceMention]:
+    destination = ("to", "into", "towards", "toward", "for")
     places = list(roles.places)
-    if label == "Displacement":
-        places = [p for p in places if place_preposition(doc, p) not in ("to", "into", "towards", "for")]
+    if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
+        places = [p for p in places if place_preposition(doc, p) not in destination]
     if places:
         return places
     head = doc[trigger.head]
     # "took the city": the city last named
     for token in sentence:
-        if token.lemma_.lower() in ANAPHORS and token.i != trigger.head and discourse.last_place is not None:
-            article = [c.lower_ for c in token.children if c.dep_ == "det"]
-            if token.lower_ == "there" or article == ["the"]:
-                return [discourse.last_place]
-    if sentence_places:
-        return [min(sentence_places, key=lambda p: abs(p.start - head.idx))]
+        if token.lemma_.lower() in ANAPHORS and token.i != trigger.head:
+            article = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+            own = [p for p in sentence_places if token.left_edge.idx <= p.start < token.right_edge.idx + 1]
+            if own or not (token.lower_ == "there" or article == ["the"]):
+                continue  # "the key city of Homs" names its own place
+            earlier = [p for p in sentence_places if p.end <= token.idx]
+            found = earlier[-1] if earlier else discourse.last_place
+            if found is not None:
+                near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
+                           for t in token.ancestors if t.i >= sentence.start)
+                return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
+    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination]
+    if candidates:
+        nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
+        return _with_conjoined(doc, nearest, candidates)
     return []
 
 
@@ -136,108 +214,165 @@ def code_events(
     actors: Sequence[ActorMention],
     dates: Sequence[DateRange],
     country_place: PlaceMention | None = None,
+    kb: ActorBase | None = None,
 ) -> list[Event]:
     """Every event the document reports, in text order. Pure: the same inputs give the same events."""
+    focus = country_place.place.country_code if country_place is not None and country_place.place else None
     discourse = Discourse()
     resolved_places = [p for p in places if p.place is not None]
     events: list[Event] = []
-    for sentence in doc.sents:
-        sentence_places = _in(sentence, resolved_places)
+    for number, sentence in enumerate(doc.sents):
+        discourse.sentence_no = number
         sentence_actors = _in(sentence, actors)
-        sentence_dates = _dates_in(sentence, dates)
-        candidates = _code_sentence(document, doc, sentence, sentence_places, sentence_actors, sentence_dates,
-                                    discourse, country_place)
-        events.extend(candidates)
         for mention in sentence_actors:
-            if mention.actor.type in ARMED_TYPES:
-                discourse.last_armed = mention
-                if mention.actor.type in ("Rebel group", "Political militia") and not mention.actor.id.startswith(
-                    "rebels-"
-                ):
-                    discourse.last_rebel = mention
-        if sentence_places:
-            discourse.last_place = sentence_places[-1]
+            if mention.actor.type in ("Rebel group", "Political militia", "Identity militia") and not _generic(mention):
+                discourse.recent_groups.append((number, mention))
+        sentence_places = [p for p in _in(sentence, resolved_places) if is_location_use(doc, p, sentence_actors)]
+        sentence_dates = _dates_in(sentence, dates)
+        found = _code_sentence(document, doc, sentence, sentence_places, sentence_actors, sentence_dates,
+                               discourse, country_place, kb, focus)
+        events.extend(found)
+        for event in found:
+            if event.event_type in (ontology.BATTLES, ontology.EXPLOSIONS) and event.actor1 is not None:
+                discourse.last_agent = event.actor1
+                discourse.last_agent_sentence = number
+        # the discourse place is a town an event happened in, not a dateline or a passing mention
+        towns = [e.location for e in found if e.location is not None and e.location.place is not None
+                 and e.location.place.feature_class != "A" and e.location.text]
+        if towns:
+            discourse.last_place = towns[-1]
     return events
+
+
+def _generic(mention: ActorMention) -> bool:
+    return mention.actor.id.startswith(("rebels-", "unidentified-", "civilians-", "protesters-", "rioters-"))
 
 
 def _code_sentence(
     document: Document, doc: Doc, sentence: SpacySpan, sentence_places: list[PlaceMention],
     sentence_actors: list[ActorMention], sentence_dates: list[DateRange], discourse: Discourse,
-    country_place: PlaceMention | None,
+    country_place: PlaceMention | None, kb: ActorBase | None, focus: str | None,
 ) -> list[Event]:
-    triggers = find_triggers(sentence)
-    # A toponym inside an actor's name ("Aleppo rebels") or used as an actor ("Moscow said") is no location.
-    sentence_places = [p for p in sentence_places
-                       if not any(a.start <= p.start and p.end <= a.end for a in sentence_actors)]
-    drafts: list[tuple[Trigger, str, Roles, ActorMention | None, list[PlaceMention]]] = []
-    for trigger in triggers:
+    drafts: list[Draft] = []
+    for trigger in find_triggers(sentence):
         token = doc[trigger.head]
         if mention_at(token, sentence_actors) is not None and trigger.label != "PLOVER:AID":
             continue  # the word is part of an actor's name ("Air Force", "Rocket Forces")
         takeover = trigger.label in ("TAKEOVER", "Non-violent transfer of territory")
         roles = find_roles(doc, token, sentence_actors, sentence_places, takeover)
         actor1 = roles.agent
-        if actor1 is None and trigger.label in ("TAKEOVER", "VIOLENCE") and discourse.last_armed is not None:
-            actor1 = discourse.last_rebel or discourse.last_armed
-        if actor1 is not None and actor1.actor.id.startswith("rebels-") and discourse.last_rebel is not None:
-            actor1 = discourse.last_rebel  # "the rebels" are the group the report is about
+        if actor1 is not None and _generic(actor1) and actor1.actor.type == "Rebel group":
+            actor1 = discourse.named_group_nearby() or actor1  # "HTS ... rebel forces": the group named
+        if actor1 is None and token.lemma_.lower() in REBELLION_WORDS and kb is not None:
+            rebels = kb.generic("rebels", focus)
+            if rebels is not None:
+                actor1 = ActorMention(rebels, token.idx, token.idx + len(token.text), token.text)
+        if actor1 is None and trigger.label == "TAKEOVER":
+            actor1 = discourse.recent_agent() or discourse.named_group_nearby()
+        if actor1 is None and trigger.label == "VIOLENCE":
+            actor1 = discourse.recent_agent()
         label = _resolve_label(trigger, token, roles, sentence, actor1)
         if label.startswith("PLOVER:"):
-            if actor1 is None and roles.patient is None:
-                continue
-            drafts.append((trigger, label, roles, actor1, list(roles.places)))
+            if roles.agent is None or roles.patient is None:
+                continue  # interactions are dyadic: both parties must be named
+            drafts.append(Draft(trigger, label, roles, roles.agent, [], _factual(sentence, token, sentence_actors)))
             continue
+        if trigger.label == "TAKEOVER" and any(
+            t.tag_ == "NNS" and t.lemma_.lower() in ("city", "town", "village", "area", "territory")
+            for t in doc[trigger.start: trigger.end]
+        ):
+            continue  # "to take several more cities": no place named
         chosen = _places_for(doc, trigger, roles, sentence_places, sentence, discourse, label)
+        if takeover:
+            towns = [p for p in chosen if p.place is not None and p.place.feature_code not in COUNTRY_CODES]
+            if label == "Non-violent transfer of territory" and not any(
+                p.place is not None and p.place.feature_class == "P" for p in towns
+            ):
+                label = "Change to group/activity"  # forces withdrawn from a region: no town changed hands
+            elif not towns:
+                continue  # control is coded for towns and areas, never for a whole country
+            else:
+                chosen = towns
         if not chosen:
-            if trigger.priority < STRONG_PRIORITY and actor1 is None:
+            if country_place is None or actor1 is None:
                 continue
-            if country_place is None:
+            if not (roles.patient is not None or trigger.priority >= 90 or count_fatalities(sentence)):
                 continue
             chosen = [country_place]
-        drafts.append((trigger, label, roles, actor1, chosen))
+        drafts.append(Draft(trigger, label, roles, actor1, chosen, _factual(sentence, token, sentence_actors)))
 
-    drafts = _keep_most_specific(drafts)
     events: list[Event] = []
-    for trigger, label, roles, actor1, chosen in drafts:
-        for place in chosen or [None]:
-            event = _build(document, doc, sentence, trigger, label, roles, actor1, place, sentence_actors,
-                           sentence_dates, discourse)
+    for draft in _keep_most_specific(drafts):
+        for place in draft.places or [None]:
+            event = _build(document, doc, sentence, draft.trigger, draft.label, draft.roles, draft.actor1, place,
+                           sentence_actors, sentence_dates)
             if event.event_id not in discourse.seen:
                 discourse.seen.add(event.event_id)
                 events.append(event)
     return events
 
 
-def _keep_most_specific(
-    drafts: list[tuple[Trigger, str, Roles, ActorMention | None, list[PlaceMention]]],
-) -> list[tuple[Trigger, str, Roles, ActorMention | None, list[PlaceMention]]]:
+@dataclass(frozen=True, slots=True)
+class Draft:
+    trigger: Trigger
+    label: str
+    roles: Roles
+    actor1: ActorMention | None
+    places: list[PlaceMention]
+    factual: bool  # what happened, as opposed to what is expected or denied
+
+
+VIOLENT_TYPES = frozenset({ontology.BATTLES, ontology.EXPLOSIONS, ontology.VIOLENCE_CIVILIANS})
+
+
+def _family(label: str) -> str:
+    """Triggers of one family in one sentence and place describe one event; other families stand apart."""
+    if label in ("TAKEOVER", "VIOLENCE") or (label in ontology.BY_NAME and ontology.event_type_of(label) in VIOLENT_TYPES):
+        return "violence"
+    if label in ontology.BY_NAME and ontology.event_type_of(label) in (ontology.PROTESTS, ontology.RIOTS):
+        return "protest"
+    return label
+
+
+def _factual(sentence: SpacySpan, token: Token, actors: Sequence[ActorMention]) -> bool:
+    return assess(sentence, token, actors)[0] not in ("expected", "denied")
+
+
+COUNTRY_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "RGN"})
+
+
+def _keep_most_specific(drafts: list[Draft]) -> list[Draft]:
     """One event per place and actor in a sentence: the most specific trigger wins (ACLED: the final capture
     after clashes; deaths in a battle belong to the battle). Diplomacy is kept beside violence."""
-    kept: list[tuple[Trigger, str, Roles, ActorMention | None, list[PlaceMention]]] = []
-    for draft in sorted(drafts, key=lambda d: -d[0].priority):
-        trigger, label, _roles, actor1, chosen = draft
-        place_ids = {p.place.geonameid for p in chosen if p.place is not None}
-        clash = False
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: -d.trigger.priority):
+        place_ids = {p.place.geonameid for p in draft.places if p.place is not None}
+        redundant = False
         for other in kept:
-            if other[1].startswith("PLOVER:") != label.startswith("PLOVER:"):
+            if _family(other.label) != _family(draft.label):
                 continue
-            other_ids = {p.place.geonameid for p in other[4] if p.place is not None}
+            if draft.label.startswith("PLOVER:") and (
+                other.label != draft.label or other.roles.patient != draft.roles.patient
+            ):
+                continue
+            other_ids = {p.place.geonameid for p in other.places if p.place is not None}
             same_place = bool(place_ids & other_ids) or (not place_ids and not other_ids)
-            other_actor = other[3]
-            different_actor = (actor1 is not None and other_actor is not None
-                               and actor1.actor.id != other_actor.actor.id)
-            if same_place and not (different_actor and trigger.priority >= STRONG_PRIORITY):
-                clash = True
+            if other.factual != draft.factual:
+                continue  # "advanced to Homs ... in anticipation of its fall": two things
+            different_actor = (draft.actor1 is not None and other.actor1 is not None
+                               and draft.actor1.actor.id != other.actor1.actor.id)
+            if same_place and not (different_actor and draft.trigger.priority >= STRONG_PRIORITY):
+                redundant = True
                 break
-        if not clash:
+        if not redundant:
             kept.append(draft)
-    return sorted(kept, key=lambda d: d[0].start)
+    return sorted(kept, key=lambda d: d.trigger.start)
 
 
 def _build(
     document: Document, doc: Doc, sentence: SpacySpan, trigger: Trigger, label: str, roles: Roles,
     actor1: ActorMention | None, place: PlaceMention | None, sentence_actors: list[ActorMention],
-    sentence_dates: list[DateRange], discourse: Discourse,
+    sentence_dates: list[DateRange],
 ) -> Event:
     token = doc[trigger.head]
     if label.startswith("PLOVER:"):
@@ -248,6 +383,8 @@ def _build(
         sub_event_type = label
         spec = ontology.BY_NAME[label]
         plover_type, plover_mode = spec.plover_type, spec.plover_mode
+        if trigger.label == "Non-violent transfer of territory" and label != trigger.label:
+            plover_type, plover_mode = "RETREAT", "withdraw"
     event_type = ontology.event_type_of(sub_event_type)
 
     actor2 = roles.patient
@@ -257,13 +394,14 @@ def _build(
         actor2 = None
     allies = tuple(a for a in roles.agent_allies if actor1 is None or a.actor.id != actor1.actor.id)
 
-    when = _choose_date(doc, token, sentence_dates) or discourse.last_date or _default_date(document)
-    if sentence_dates and when in sentence_dates:
-        discourse.last_date = when
+    when = _choose_date(doc, token, predicate_of(token), sentence_dates) or _default_date(document)
+    certainty, attribution = assess(sentence, token, sentence_actors)
+    if certainty == "expected" and document.published and (when is None or when.end < document.published):
+        when = DateRange(document.published, document.published, 1)  # expected from the day of the report
     geo_precision = _precision(doc, place) if place is not None else None
     fatalities = count_fatalities(sentence) if event_type else None
-    certainty, attribution = assess(sentence, token, sentence_actors)
-    evidence = Span(sentence.start_char, sentence.end_char, sentence.text)
+    sentence_text = sentence.text.rstrip()
+    evidence = Span(sentence.start_char, sentence.start_char + len(sentence_text), sentence_text)
     trigger_span = Span(doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text),
                         doc.text[doc[trigger.start].idx: doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text)])
     geonameid = place.place.geonameid if place is not None and place.place is not None else None

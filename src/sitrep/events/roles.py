@@ -48,12 +48,40 @@ def mention_in_phrase(
     left = token.left_edge.idx
     right = token.idx + len(token.text)
     for child in token.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "prep", "acl") or child.i < token.i:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "prep") or child.i < token.i:
             right = max(right, child.right_edge.idx + len(child.right_edge.text))
+    if token.lemma_.lower() in RELATIONAL_NOUNS or token.lower_ in RELATIONAL_NOUNS:
+        return None  # "Arab allies of the Syrian presidency" are not the presidency
     for mention in mentions:
         if left <= mention.start and mention.end <= right:
             return mention
     return None
+
+
+def speaker_of(verb: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """For a pronoun subject inside reported speech ("X said it was ..."), the actor X."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+            subject = _subject(token)
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                found = mention_in_phrase(subject, actors)
+                return found if isinstance(found, ActorMention) else None
+        else:
+            break
+    return None
+
+
+SUBJECT_VERBS = LIGHT_VERBS | frozenset({
+    "continue", "begin", "intensify", "escalate", "erupt", "break", "rage", "kill", "hit", "target", "take",
+    "come", "go", "leave", "destroy", "damage", "wound", "injure", "claim", "resume", "occur", "happen",
+})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her"})
+RELATIONAL_NOUNS = frozenset({
+    "ally", "allies", "supporter", "backer", "enemy", "opponent", "rival", "critic", "neighbour", "neighbor",
+    "friend", "partner", "foe", "sponsor",
+})
 
 
 def predicate_of(trigger: Token) -> Token:
@@ -63,6 +91,8 @@ def predicate_of(trigger: Token) -> Token:
         if token.pos_ in ("VERB", "AUX"):
             return token
         head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SUBJECT_VERBS:
+            return head  # "a ceasefire took effect in Lebanon", "shelling killed three"
         if token.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and head.i != token.i:
             if head.pos_ == "ADP":
                 head = head.head
@@ -74,11 +104,13 @@ def predicate_of(trigger: Token) -> Token:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    # conjoined verbs share the subject: "HTS launched an assault and took Aleppo"
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # "Damascus-ally Moscow responded": the parser may give two subjects; the last is the head noun
+        return subjects[-1]
+    # conjoined and controlled verbs share the subject: "HTS launched an assault and took Aleppo",
+    # "HTS moved swiftly to take more cities"
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     # relative clauses: "forces that attacked", "which rapidly fell"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -120,7 +152,7 @@ def find_roles(
     agent_tokens += _prep_objects(trigger, frozenset({"by"}))
     if takeover:
         agent_tokens += _prep_objects(predicate, frozenset({"to"}))  # "fell to the rebels"
-    if subject is not None:
+    if subject is not None and subject.i != trigger.i:
         agent_tokens.append(subject)
     if passive is not None:
         patient_tokens.append(passive)
@@ -137,6 +169,8 @@ def find_roles(
 
     agent: ActorMention | None = None
     allies: list[ActorMention] = []
+    if subject is not None and subject.lower_ in PRONOUNS:
+        agent = speaker_of(predicate, actors)
     for token in agent_tokens:
         for conj_index, part in enumerate(_with_conjuncts(token)):
             found = mention_in_phrase(part, actors)
@@ -147,6 +181,10 @@ def find_roles(
                     allies.append(found)
         if agent is not None:
             break
+    if agent is None and subject is not None and subject.dep_ != "nsubjpass" and subject.i != trigger.i:
+        # "Russian forces shelled X": the demonym inside the subject phrase
+        found = mention_in_phrase(subject, actors)
+        agent = found if isinstance(found, ActorMention) else None
     patient: ActorMention | None = None
     for token in patient_tokens:
         found = mention_in_phrase(token, actors)
@@ -158,23 +196,24 @@ def find_roles(
 
 def governed_places(doc: Doc, trigger: Token, predicate: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Places whose head chain reaches the trigger or its predicate, in text order."""
-    anchors = {trigger.i, predicate.i}
-    out: list[PlaceMention] = []
-    for place in places:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            continue
-        token = span.root
-        seen = 0
-        while seen < 8:
-            if token.i in anchors:
-                out.append(place)
-                break
-            if token.head.i == token.i:
-                break
-            token = token.head
-            seen += 1
-    return out
+    return [p for p in places if governed_by(doc, p.start, p.end, {trigger.i, predicate.i})]
+
+
+def governed_by(doc: Doc, start: int, end: int, anchors: set[int]) -> bool:
+    """Whether the phrase at [start, end) hangs from one of the anchor tokens within its own clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.i in anchors:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i not in anchors and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux"):
+            return False  # another clause's verb: its places are its own
+    return False
 
 
 def place_preposition(doc: Doc, place: PlaceMention) -> str | None:
@@ -183,14 +222,21 @@ def place_preposition(doc: Doc, place: PlaceMention) -> str | None:
     if span is None:
         return None
     token = span.root
-    for _ in range(3):
+    first: str | None = None
+    for _ in range(4):
         if token.dep_ == "pobj" and token.head.pos_ == "ADP":
             prep = token.head
+            if prep.lower_ in NEAR_PREPS:
+                return prep.lower_
             if prep.head.lower_ in NEAR_PREPS or prep.head.lemma_.lower() in NEAR_PREPS:
                 return prep.head.lemma_.lower()
-            return prep.lower_
+            first = first or prep.lower_
+            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+                token = prep.head  # "the outskirts of the key city of Homs"
+                continue
+            return first
         if token.dep_ in ("compound", "appos", "conj", "nmod"):
             token = token.head
             continue
         break
-    return None
+    return first

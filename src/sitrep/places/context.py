@@ -6,16 +6,28 @@ import re
 
 from spacy.tokens import Doc, Span
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Verbs whose subject is a government, not a location, when a capital or country is that subject.
 AGENT_VERBS = frozenset(
-    """say tell respond reply announce deny accuse warn reject claim condemn urge insist talk agree threaten
-    demand call sign blame confirm state vow pledge refuse retaliate negotiate approve decide order vote
-    expel recognise recognize welcome criticise criticize protest summon sanction send offer propose ask
-    believe want hope seek plan consider support back oppose insist veto host meet invite allege argue
-    acknowledge admit declare express dismiss signal push press complain praise thank promise""".split()
+    _words(
+        """
+        say tell respond reply announce deny accuse warn reject claim condemn urge insist talk agree
+        threaten demand call sign blame confirm state vow pledge refuse retaliate negotiate approve
+        decide order vote expel recognise recognize welcome criticise criticize protest summon sanction
+        send offer propose ask believe want hope seek plan consider support back oppose insist veto host
+        meet invite allege argue acknowledge admit declare express dismiss signal push press complain
+        praise thank promise
+        """
+    )
 )
 # "Tehran has only had talks": the object of "have" says it is an actor.
-AGENT_OBJECTS = frozenset({"talk", "talks", "contact", "contacts", "discussion", "negotiation", "meeting", "say"})
+AGENT_OBJECTS = frozenset(
+    {"talk", "talks", "contact", "contacts", "discussion", "negotiation", "meeting", "say"}
+)
 
 NEAR_BEFORE = re.compile(
     r"(?:outskirts|suburbs?|countryside|vicinity|environs|outside|near|nearby|around|close to|"
@@ -24,12 +36,15 @@ NEAR_BEFORE = re.compile(
     r"south-west)(?:ern)?\s+of)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
-NEAR_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
+NEAR_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE
+)
 PROVINCE_AFTER = re.compile(
     r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE
 )
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|the city of|the town of|the village of)\s+"
+    r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|"
+    r"the city of|the town of|the village of)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -53,29 +68,39 @@ OTHER_NAME_BEFORE = re.compile(
     r"Lake|Mount|Cape|Port|Fort)\s+of\s+(?:the\s+)?$"
 )
 DIRECTION_WORDS = frozenset(
-    "north south east west northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern northeast northwest southeast southwest occupied upper lower".split()
+    _words(
+        """
+        north south east west northern southern eastern western central northeastern northwestern
+        southeastern southwestern northeast northwest southeast southwest occupied upper lower
+        """
+    )
 )
 # Capitalised words that are also the names of some town somewhere.
 STOP_WORDS = frozenset(
-    """advance accord police of un aid mobile union army home hope victory justice progress liberty unity
-    independence freedom march may june july august april january february september october november december
-    monday tuesday wednesday thursday friday saturday sunday news times post the a an and or but if this that
-    these those he she it we they i you his her its our their there here today tomorrow yesterday president
-    minister general king prince sheikh mr mrs ms dr state states republic city town village government council
-    security defence defense ministry office forces force air navy islamic islam muslim christian god allah
-    reuters associated press afp bbc cnn al jazeera twitter facebook telegram youtube internet online
-    europe's national international central federal democratic popular free new old great grand little
-    saint st north south east west northern southern eastern western centre center middle early late
-    best most more many some all any one two three four five six seven eight nine ten first second third
-    again also still just only even however meanwhile while after before during since until when where why
-    how what who whom which whose please thanks thank yes no not never ever always commander spokesman
-    spokesperson official officials leader leaders rebels rebel troops militants militia fighters opposition
-    regime coalition alliance front brigade brigades division battalion regiment corps guard guards
-    media agency ap prime western eastern southern northern summit conference talks truce ceasefire peace war
-    battle attack attacks strike strikes bomb bombing violence conflict crisis camp camps border borders
-    hospital school mosque church market square bridge airport port base station road highway
-    mission operation operations relief support justice hall park lake river mountain valley""".split()
+    _words(
+        """
+        advance accord police of un aid mobile union army home hope victory justice progress liberty
+        unity independence freedom march may june july august april january february september october
+        november december monday tuesday wednesday thursday friday saturday sunday news times post the a
+        an and or but if this that these those he she it we they i you his her its our their there here
+        today tomorrow yesterday president minister general king prince sheikh mr mrs ms dr state states
+        republic city town village government council security defence defense ministry office forces
+        force air navy islamic islam muslim christian god allah reuters associated press afp bbc cnn al
+        jazeera twitter facebook telegram youtube internet online europe's national international
+        central federal democratic popular free new old great grand little saint st north south east
+        west northern southern eastern western centre center middle early late best most more many some
+        all any one two three four five six seven eight nine ten first second third again also still
+        just only even however meanwhile while after before during since until when where why how what
+        who whom which whose please thanks thank yes no not never ever always commander spokesman
+        spokesperson official officials leader leaders rebels rebel troops militants militia fighters
+        opposition regime coalition alliance front brigade brigades division battalion regiment corps
+        guard guards media agency ap prime western eastern southern northern summit conference talks
+        truce ceasefire peace war battle attack attacks strike strikes bomb bombing violence conflict
+        crisis camp camps border borders hospital school mosque church market square bridge airport port
+        base station road highway mission operation operations relief support justice hall park lake
+        river mountain valley
+        """
+    )
 )
 
 
@@ -108,7 +133,9 @@ def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
 
 def near_cue(text: str, start: int, end: int) -> bool:
     """'outskirts of X', 'near X', '10 km south of X', "X's countryside": a place near X, not X."""
-    return bool(NEAR_BEFORE.search(text[max(0, start - 60) : start]) or NEAR_AFTER.match(text[end : end + 30]))
+    return bool(
+        NEAR_BEFORE.search(text[max(0, start - 60) : start]) or NEAR_AFTER.match(text[end : end + 30])
+    )
 
 
 def province_word_after(text: str, end: int) -> int | None:
@@ -123,18 +150,25 @@ def locative_cue(text: str, start: int) -> bool:
 
 
 FACILITY_WORDS = frozenset(
-    """street avenue road boulevard lane drive square plaza church cathedral chapel school university college
-    high elementary academy institute golf club library canal plantation park hospital airport bridge stadium
-    arena hotel company bank mall railroad railway museum theatre theater center centre hall building tower
-    point court fields heights hills valley creek river lake bay beach island county township parish
-    mountain mountains falls springs station party commission foundation group fund association society
-    department""".split()
+    _words(
+        """
+        street avenue road boulevard lane drive square plaza church cathedral chapel school university
+        college high elementary academy institute golf club library canal plantation park hospital
+        airport bridge stadium arena hotel company bank mall railroad railway museum theatre theater
+        center centre hall building tower point court fields heights hills valley creek river lake bay
+        beach island county township parish mountain mountains falls springs station party commission
+        foundation group fund association society department
+        """
+    )
 )
 
 
 def inside_other_name(text: str, start: int, end: int) -> bool:
     """'Royal Street', 'University of California': the toponym is part of another name."""
-    return bool(OTHER_NAME_AFTER.match(text[end : end + 60]) or OTHER_NAME_BEFORE.search(text[max(0, start - 40) : start]))
+    return bool(
+        OTHER_NAME_AFTER.match(text[end : end + 60])
+        or OTHER_NAME_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
 
 def adjective_compound(text: str, end: int) -> bool:

@@ -32,6 +32,7 @@ class Toponym:
     ner_label: str = ""
     locative: bool = False
     metonymic: bool = False
+    hint: bool = False  # a country adjective ("Syrian"): counts towards the document's focus, is no place
 
 
 def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
@@ -99,17 +100,24 @@ def _rejected(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> bool:
         return True
     # Short words ("Va.", "Ga") are abbreviations far more often than towns; country codes are listed names.
     acronym = topo.text.isupper() and len(folded) <= 5
-    if (len(folded) <= 3 or acronym) and not any(match >= 0.75 and p.feature_class != "P" for p, match in topo.candidates):
+    if (len(folded) <= 3 or acronym) and not any(
+        match >= 0.75 and p.feature_class != "P" for p, match in topo.candidates
+    ):
         return True
     span = context.tokens_at(doc, topo.start, topo.end)
     if span is None:
         return True
     labels = {token.ent_type_ for token in span}
-    is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
+    is_country = any(
+        place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates
+    )
     if "PERSON" in labels and not is_country and _person_name(doc, topo):
         return True
-    if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not labels & NER_PLACE_LABELS and not is_country:
-        return True
+    if len(span) == 1 and span[0].pos_ != "PROPN" and not labels & NER_PLACE_LABELS and not is_country:
+        # The small model tags some towns NOUN ("shelled Homs"); a capitalised word inside a sentence
+        # that names a sizeable town is still believed.
+        sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
+        return span[0].is_sent_start or not sizeable
     return False
 
 
@@ -153,7 +161,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     toponyms.sort(key=lambda t: t.start)
     for topo in toponyms:
         _annotate(doc, topo, gazetteer)
-    return toponyms
+    return toponyms + _country_hints(text, gazetteer)
+
+
+def _country_hints(text: str, gazetteer: Gazetteer) -> list[Toponym]:
+    """Country adjectives ("Syrian troops"): not places, but they say which country the text is about."""
+    hints: list[Toponym] = []
+    for token in tokenize(text):
+        if token.barrier or not token.text[:1].isupper():
+            continue
+        country = gazetteer.demonym_country(token.text)
+        if country is not None:
+            hints.append(Toponym(token.start, token.end, token.text, [(country, 1.0)], hint=True))
+    return hints
 
 
 def _annotate(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> None:

@@ -41,7 +41,7 @@ PLACE_FIELDS = tuple(f.name for f in fields(Place))
 class Gazetteer:
     """Places by id and by name. `lookup` answers a name; `automaton` finds names in text."""
 
-    def __init__(self, entries: Iterable[Entry], adjectives: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry], adjectives: dict[str, str] | None = None) -> None:
         self._rows: dict[int, tuple[Any, ...]] = {}
         # loose key -> (exact key, place id, whether it is the place's main name)
         self._names: dict[str, list[tuple[str, int, bool]]] = {}
@@ -57,7 +57,9 @@ class Gazetteer:
                 if loose and (loose, exact) not in seen:
                     seen.add((loose, exact))
                     self._names.setdefault(loose, []).append((exact, place.geonameid, position == 0))
-        self.demonyms: frozenset[str] = frozenset(adjectives)
+        # folded country adjective ("syrian") -> ISO2 ("SY"); "" when it names no single country
+        self._demonyms: dict[str, str] = dict(adjectives or {})
+        self.demonyms: frozenset[str] = frozenset(self._demonyms)
         self._automaton: ahocorasick.Automaton | None = None
         self._places: dict[int, Place] = {}
 
@@ -78,6 +80,11 @@ class Gazetteer:
         """The country record for an ISO 3166-1 alpha-2 code."""
         geonameid = self._countries.get(iso2.upper())
         return self.get(geonameid) if geonameid is not None else None
+
+    def demonym_country(self, word: str) -> Place | None:
+        """The country a country adjective refers to ("Syrian" -> Syria), or None."""
+        iso = self._demonyms.get(fold(word))
+        return self.country(iso) if iso else None
 
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Every place known by a spelling variant of `name`, with how well the spelling matches:
@@ -129,7 +136,9 @@ def prior_score(place: Place, match: float) -> float:
 
 
 def _cache_path(min_population: int) -> Path:
-    base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = (
+        os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    )
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
     inputs = ("regions.tsv", "sources.py", "names.py", "gazetteer.py")

@@ -13,7 +13,9 @@ HYPHENS = frozenset("-‐‑‒–—")
 
 # Arabic definite article spellings. Those that are also English words only count as an article
 # when written like one (hyphen-attached, or capitalised inside a name: "As-Suwayda", "Ar Raqqah").
-ARTICLES_ALWAYS = frozenset({"al", "el", "ar", "ad", "az", "ash", "ez", "ed", "es", "et", "ul", "ud", "uz", "ur", "adh"})
+ARTICLES_ALWAYS = frozenset(
+    {"al", "el", "ar", "ad", "az", "ash", "ez", "ed", "es", "et", "ul", "ud", "uz", "ur", "adh"}
+)
 ARTICLES_IF_MARKED = frozenset({"as", "an", "at", "en", "er", "un"})
 ARTICLES = ARTICLES_ALWAYS | ARTICLES_IF_MARKED
 
@@ -37,6 +39,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
 )
 _VOWELS = frozenset("aeiouy")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 -]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class Token:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics or apostrophes; hyphens become spaces; spaces collapsed."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_MAP).lower().split())
     out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(char) or char in APOSTROPHES:
@@ -66,7 +71,10 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
-_LETTER_MAP = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "ə": "a", "þ": "th"})
+_ASCII_MAP = str.maketrans({"'": None, "`": None, "-": " ", "_": " "})
+_LETTER_MAP = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "ə": "a", "þ": "th"}
+)
 
 
 @lru_cache(maxsize=262144)
@@ -145,6 +153,10 @@ def is_article(tokens: list[Token], index: int, text: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a name without its Arabic articles ("Deir ez-Zor" -> ("deir", "zor"))."""
+    if _PLAIN_NAME.fullmatch(name):
+        plain = name.replace("-", " ").lower().split()
+        if ARTICLES.isdisjoint(plain):
+            return tuple(plain)
     tokens = [t for t in tokenize(name) if not t.barrier]
     words = (fold(t.text) for i, t in enumerate(tokens) if not is_article(tokens, i, name))
     return tuple(w for w in words if w)

