@@ -123,8 +123,8 @@ def _precision(doc: Doc, place: PlaceMention) -> int:
     precision = place.geo_precision
     if place.place is not None and place.place.feature_class == "A":
         precision = max(precision, 3)
-    elif place_preposition(doc, place) in ("around", "near", "outside", "outskirts", "close", "vicinity",
-                                          "countryside", "environs", "edge", "nearby"):
+    elif place_preposition(doc, place) in NEAR_WORDS | {"close", "nearby", "south", "north", "east", "west",
+                                                        "countryside", "environs", "edge"}:
         precision = max(precision, 2)
     return precision
 
