@@ -45,6 +45,8 @@ def _clause_tokens(trigger: Token) -> list[Token]:
 
 
 def _is_negated(chain: Sequence[Token]) -> bool:
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in chain[0].children):
+        return True  # "no new air strikes were reported"
     for token in chain[:3]:
         if any(child.dep_ == "neg" for child in token.children):
             return True

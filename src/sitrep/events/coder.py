@@ -176,6 +176,13 @@ def _with_conjoined(doc: Doc, place: PlaceMention, pool: Sequence[PlaceMention])
     return sorted(out, key=lambda p: p.start)
 
 
+def _most_precise(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop regions and countries when a town of the same country is named too ("Nyala, South Darfur")."""
+    towns = {p.place.country_code for p in places if p.place is not None and p.place.feature_class == "P"}
+    return [p for p in places
+            if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
+
+
 def _places_for(
     doc: Doc, trigger: Trigger, roles: Roles, sentence_places: list[PlaceMention], sentence: SpacySpan,
     discourse: Discourse, label: str,
@@ -185,7 +192,7 @@ def _places_for(
     if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
         places = [p for p in places if place_preposition(doc, p) not in destination]
     if places:
-        return places
+        return _most_precise(places)
     head = doc[trigger.head]
     # "took the city": the city last named
     for token in sentence:
@@ -254,13 +261,24 @@ def _code_sentence(
     country_place: PlaceMention | None, kb: ActorBase | None, focus: str | None,
 ) -> list[Event]:
     drafts: list[Draft] = []
-    for trigger in find_triggers(sentence):
+    triggers = find_triggers(sentence)
+    for trigger in triggers:
         token = doc[trigger.head]
-        if mention_at(token, sentence_actors) is not None and trigger.label != "PLOVER:AID":
-            continue  # the word is part of an actor's name ("Air Force", "Rocket Forces")
+        inside = mention_at(token, sentence_actors)
+        if inside is not None and trigger.label not in ("PLOVER:AID", *WEAPON_LABELS):
+            continue  # the word is part of an actor's name ("Rocket Forces")
         takeover = trigger.label in ("TAKEOVER", "Non-violent transfer of territory")
         roles = find_roles(doc, token, sentence_actors, sentence_places, takeover)
+        if token.lemma_.lower() in CARRIER_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(o.start <= c.i < o.end for o in triggers if o is not trigger)
+            for c in token.children
+        ):
+            continue  # "the strikes hit a market": the strikes are the event
+        if _refers_back(token, roles):
+            continue  # "the shelling", named again: the event was coded where it was first told
         actor1 = roles.agent
+        if isinstance(inside, ActorMention) and actor1 is None:
+            actor1 = inside  # "Russian warplanes struck ...": the aircraft are the actor
         if actor1 is not None and _generic(actor1) and actor1.actor.type == "Rebel group":
             actor1 = discourse.named_group_nearby() or actor1  # "HTS ... rebel forces": the group named
         if actor1 is None and token.lemma_.lower() in REBELLION_WORDS and kb is not None:
@@ -272,6 +290,12 @@ def _code_sentence(
         if actor1 is None and trigger.label == "VIOLENCE":
             actor1 = discourse.recent_agent()
         label = _resolve_label(trigger, token, roles, sentence, actor1)
+        if label == "Displacement" and actor1 is None and kb is not None:
+            civilians = kb.generic("civilians", focus)
+            if civilians is not None:
+                actor1 = ActorMention(civilians, token.idx, token.idx + len(token.text), token.text)
+        if trigger.label == "TAKEOVER" and actor1 is None:
+            continue  # a capture with nobody capturing is not coded
         if label.startswith("PLOVER:"):
             if roles.agent is None or roles.patient is None:
                 continue  # interactions are dyadic: both parties must be named
@@ -332,6 +356,19 @@ def _family(label: str) -> str:
     if label in ontology.BY_NAME and ontology.event_type_of(label) in (ontology.PROTESTS, ontology.RIOTS):
         return "protest"
     return label
+
+
+CARRIER_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure", "destroy", "damage"})
+WEAPON_LABELS = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _refers_back(token: Token, roles: Roles) -> bool:
+    """A definite nominal trigger with nothing of its own ("the shelling", "the clashes") names an event
+    already told."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
+    return definite and not roles.places and roles.agent is None and roles.patient is None
 
 
 def _factual(sentence: SpacySpan, token: Token, actors: Sequence[ActorMention]) -> bool:

@@ -169,8 +169,11 @@ def find_roles(
 
     agent: ActorMention | None = None
     allies: list[ActorMention] = []
-    if subject is not None and subject.lower_ in PRONOUNS:
-        agent = speaker_of(predicate, actors)
+    if subject is not None and (subject.lower_ in PRONOUNS or (
+        mention_in_phrase(subject, actors) is None
+        and any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in subject.children)
+    )):
+        agent = speaker_of(predicate, actors)  # "X said it ...", "X said its troops ..."
     for token in agent_tokens:
         for conj_index, part in enumerate(_with_conjuncts(token)):
             found = mention_in_phrase(part, actors)

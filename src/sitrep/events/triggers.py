@@ -137,8 +137,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     found: list[Trigger] = []
     taken: set[int] = set()
     for i, token in enumerate(sentence):
-        if i in taken:
-            continue
+        if i in taken or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+            continue  # "in March", "Hit Monday": names and dates are no triggers
         candidates = lexicon.by_first_word.get(token.lower_, ()) + (
             lexicon.by_first_word.get(token.lemma_.lower(), ()) if token.lemma_.lower() != token.lower_ else ()
         )

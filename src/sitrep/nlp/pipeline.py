@@ -19,11 +19,28 @@ REQUIRED_COMPONENTS = ("parser", "ner")
 @Language.component(PARAGRAPHS)
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: titles, bylines and paragraphs never run together."""
+    starts = [0]
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        _split_dateline(doc, start)
     return doc
+
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    """"EL FASHER, Sudan - The RSF shelled ...": the dateline is not the subject of the first sentence."""
+    for token in doc[start: start + 10]:
+        if token.text in DASHES and token.i > start and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+            return
+        if not (token.is_title or token.is_upper or token.text in (",", "(", ")", ".") or token.is_space):
+            return
 
 
 @lru_cache(maxsize=4)
