@@ -1,4 +1,4 @@
-"""`python -m sitrep.eval [events] [--data DIR] [--limit N] [--json]`: score sitrep on the labelled event data."""
+"""`python -m sitrep.eval [events] [--data DIR] [--limit N] [--json]`: score sitrep on labelled events."""
 
 from __future__ import annotations
 
@@ -15,8 +15,12 @@ from sitrep.eval.report import format_report, run_all
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitrep.eval", description=__doc__)
     parser.add_argument("suite", nargs="?", default="events", choices=["events"], help="what to measure")
-    parser.add_argument("--data", default=None, help=f"evaluation data directory (default ${DATA_ENV} or ../shared/eval)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each data set")
+    parser.add_argument(
+        "--data", default=None, help=f"evaluation data directory (default ${DATA_ENV} or ../shared/eval)"
+    )
+    parser.add_argument(
+        "--limit", type=int, default=None, help="score only the first N items of each data set"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
     args = parser.parse_args(argv)
     try:

@@ -53,16 +53,43 @@ ACLED_TO_CASE: dict[str, str] = {
 # Events outside ACLED's scope (no sub-event type) whose PLOVER type is an interaction between states or
 # organisations: CASE's DIPLO class. Material conflict (ASSAULT, COERCE, PROTEST ...) without an ACLED
 # sub-event type stays unlabelled rather than guessed.
-DIPLOMATIC_PLOVER = frozenset({"AGREE", "CONSULT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
-                               "SUPPORT", "COOPERATE", "CONCEDE", "AID"})
+DIPLOMATIC_PLOVER = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "SUPPORT",
+        "COOPERATE",
+        "CONCEDE",
+        "AID",
+    }
+)
 
-VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+VIOLENT_EVENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
 VIOLENT_CASE_LABELS = frozenset(
-    ACLED_TO_CASE[name] for name in (
-        "Government regains territory", "Non-state actor overtakes territory", "Armed clash", "Chemical weapon",
-        "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-        "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance",
-        "Excessive force against protesters", "Violent demonstration", "Mob violence",
+    ACLED_TO_CASE[name]
+    for name in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Armed clash",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
     )
 )
 # Gold labels sitrep has no category for; they stay in the scores (a miss is a miss) and are listed apart.
@@ -87,7 +114,10 @@ def case_label_of(event: Event) -> str | None:
 
 
 def _priority(event: Event) -> int:
-    if event.event_type in VIOLENT_EVENT_TYPES or event.sub_event_type == "Excessive force against protesters":
+    if (
+        event.event_type in VIOLENT_EVENT_TYPES
+        or event.sub_event_type == "Excessive force against protesters"
+    ):
         return 0
     return 1 if event.sub_event_type else 2
 
@@ -109,15 +139,19 @@ def score_case(
     examples_per_confusion: int = 3,
 ) -> dict[str, Any]:
     """Accuracy, macro-F1 over `labels` present in gold, per-label P/R/F1, confusions, violent misses."""
-    pairs = [(snippet.label, predicted[snippet.id].label if snippet.id in predicted else NO_EVENT)
-             for snippet in gold]
+    pairs = [
+        (snippet.label, predicted[snippet.id].label if snippet.id in predicted else NO_EVENT)
+        for snippet in gold
+    ]
     scores = per_label(pairs, labels)
     acled_pairs = [pair for pair in pairs if pair[0] in ACLED_TO_CASE.values()]
     violent = [s for s in gold if s.label in VIOLENT_CASE_LABELS]
     violent_without_event = [s.id for s in violent if s.id not in predicted or predicted[s.id].events == 0]
     errors = confusions(pairs, top_confusions)
     examples = {
-        f"{g} -> {p}": [s.id for s, pair in zip(gold, pairs, strict=True) if pair == (g, p)][:examples_per_confusion]
+        f"{g} -> {p}": [s.id for s, pair in zip(gold, pairs, strict=True) if pair == (g, p)][
+            :examples_per_confusion
+        ]
         for g, p, _ in errors
     }
     return {

@@ -70,7 +70,7 @@ class PloverRecord:
 
 
 def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
-    """The directory given, else $SITREP_EVAL_DATA, else ../shared/eval (relative to the working directory)."""
+    """The directory given, else $SITREP_EVAL_DATA, else ../shared/eval (from the working directory)."""
     chosen = Path(data_dir) if data_dir else Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
     return chosen
 
@@ -82,9 +82,7 @@ def data_available(data_dir: str | Path | None = None) -> bool:
 def _path(data_dir: Path, name: str) -> Path:
     path = data_dir / name
     if not path.is_file():
-        raise ConfigError(
-            f"evaluation data not found: {path} (pass the data directory or set ${DATA_ENV})"
-        )
+        raise ConfigError(f"evaluation data not found: {path} (pass the data directory or set ${DATA_ENV})")
     return path
 
 

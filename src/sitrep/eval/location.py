@@ -44,11 +44,15 @@ def event_at(verb: Offsets, events: Sequence[Event]) -> tuple[Event | None, bool
     same_sentence = [e for e in events if e.evidence.start <= verb[0] < e.evidence.end]
     if not same_sentence:
         return None, False
-    nearest = min(same_sentence, key=lambda e: (_distance((e.trigger.start, e.trigger.end), verb), e.trigger.start))
+    nearest = min(
+        same_sentence, key=lambda e: (_distance((e.trigger.start, e.trigger.end), verb), e.trigger.start)
+    )
     return nearest, False
 
 
-def predict_location(verb: Offsets, events: Sequence[Event], places: Sequence[PlaceMention]) -> LocationPrediction:
+def predict_location(
+    verb: Offsets, events: Sequence[Event], places: Sequence[PlaceMention]
+) -> LocationPrediction:
     event, at_verb = event_at(verb, events)
     place = event.location if event is not None else None
     chosen = (place.start, place.end) if place is not None and place.end > place.start else None
@@ -60,7 +64,9 @@ def _hits(span: Offsets | None, gold: Sequence[Offsets]) -> bool:
     return span is not None and any(spans_overlap(span, g) for g in gold)
 
 
-def score_locations(gold: Sequence[LocationSentence], predicted: Mapping[str, LocationPrediction]) -> dict[str, Any]:
+def score_locations(
+    gold: Sequence[LocationSentence], predicted: Mapping[str, LocationPrediction]
+) -> dict[str, Any]:
     """Place-choice accuracy and the figures that explain it (event found, mention recall, baseline)."""
     missing = LocationPrediction(False, False, None, ())
     located = [(s, predicted.get(s.id, missing)) for s in gold if s.locations]
@@ -82,13 +88,16 @@ def score_locations(gold: Sequence[LocationSentence], predicted: Mapping[str, Lo
         "accuracy": ratio(correct, len(with_event)),
         "end_to_end": ratio(correct, len(located)),
         "no_place_chosen": ratio(sum(1 for _, p in with_event if p.chosen is None), len(with_event)),
-        "mention_recall": ratio(sum(1 for s, p in located if any(_hits(m, s.locations) for m in p.mentions)),
-                                len(located)),
-        "nearest_mention_baseline": ratio(sum(1 for s, p in located if _hits(nearest_mention(s, p), s.locations)),
-                                          len(located)),
+        "mention_recall": ratio(
+            sum(1 for s, p in located if any(_hits(m, s.locations) for m in p.mentions)), len(located)
+        ),
+        "nearest_mention_baseline": ratio(
+            sum(1 for s, p in located if _hits(nearest_mention(s, p), s.locations)), len(located)
+        ),
         "without_gold_location": len(unlocated),
-        "abstained_without_gold_location": ratio(sum(1 for p in unlocated_with_event if p.chosen is None),
-                                                 len(unlocated_with_event)),
+        "abstained_without_gold_location": ratio(
+            sum(1 for p in unlocated_with_event if p.chosen is None), len(unlocated_with_event)
+        ),
     }
 
 
@@ -98,7 +107,8 @@ def run_locations(analyse: Analyse, sentences: Sequence[LocationSentence]) -> di
     documents = [Document(id=s.id, text=s.text) for s in sentences]
     started = time.perf_counter()
     predicted = {
-        a.document.id: predict_location(by_id[a.document.id].verb, a.events, a.places) for a in analyse(documents)
+        a.document.id: predict_location(by_id[a.document.id].verb, a.events, a.places)
+        for a in analyse(documents)
     }
     seconds = time.perf_counter() - started
     report = score_locations(sentences, predicted)

@@ -1,4 +1,4 @@
-"""Classification scores over (gold, predicted) label pairs: accuracy, per-label P/R/F1, macro-F1, confusions."""
+"""Scores over (gold, predicted) label pairs: accuracy, per-label P/R/F1, macro-F1, confusions."""
 
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ class LabelScore:
     support: int
 
     def to_dict(self) -> dict[str, float | int | str]:
-        return {"label": self.label, "precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "support": self.support}
+        return {
+            "label": self.label,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "support": self.support,
+        }
 
 
 def ratio(numerator: int | float, denominator: int | float) -> float:

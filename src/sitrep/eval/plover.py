@@ -24,16 +24,58 @@ from sitrep.eval.metrics import accuracy, confusions, ratio
 from sitrep.model import ActorMention, Document, Event
 
 NO_EVENT = "NONE"
-GOLD_TYPE_ALIASES: dict[str, str] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                                     "FIGHT": "ASSAULT"}
+GOLD_TYPE_ALIASES: dict[str, str] = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 # CAMEO country codes that differ from ISO 3166-1 alpha-3.
 CAMEO_COUNTRY_CODES: dict[str, str] = {"JAP": "JP", "ITL": "IT", "VTN": "VN"}
-GENERIC_WORDS = frozenset({
-    "the", "of", "and", "a", "an", "in", "on", "for", "to", "s", "its", "their", "his", "her",
-    "forces", "force", "government", "military", "army", "troops", "soldiers", "officials", "official",
-    "police", "president", "minister", "ministry", "leader", "leaders", "spokesman", "group", "state",
-    "people", "members", "security", "armed", "civilians", "protesters", "rebels", "unidentified",
-})
+GENERIC_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "in",
+        "on",
+        "for",
+        "to",
+        "s",
+        "its",
+        "their",
+        "his",
+        "her",
+        "forces",
+        "force",
+        "government",
+        "military",
+        "army",
+        "troops",
+        "soldiers",
+        "officials",
+        "official",
+        "police",
+        "president",
+        "minister",
+        "ministry",
+        "leader",
+        "leaders",
+        "spokesman",
+        "group",
+        "state",
+        "people",
+        "members",
+        "security",
+        "armed",
+        "civilians",
+        "protesters",
+        "rebels",
+        "unidentified",
+    }
+)
 
 Analyse = Callable[[Iterable[Document]], Iterator[Any]]
 
@@ -81,7 +123,7 @@ def name_words(text: str) -> frozenset[str]:
 
 
 def actor_match(predicted: PredictedActor | None, gold: Sequence[GoldActor]) -> str | None:
-    """"country" or "name" when the predicted actor agrees with one of the gold actors, else None."""
+    """ "country" or "name" when the predicted actor agrees with one of the gold actors, else None."""
     if predicted is None:
         return None
     if predicted.country and any(country_of_code(g.code) == predicted.country for g in gold):
@@ -101,8 +143,12 @@ def predict_plover(event_text: str, events: Sequence[Event]) -> PloverPrediction
     if not events:
         return PloverPrediction(NO_EVENT, None, None)
     wanted = set(re.findall(r"[a-z]+", event_text.lower()))
-    chosen = next((e for e in events if wanted & set(re.findall(r"[a-z]+", e.trigger.text.lower()))), events[0])
-    return PloverPrediction(chosen.plover_type, PredictedActor.of(chosen.actor1), PredictedActor.of(chosen.actor2))
+    chosen = next(
+        (e for e in events if wanted & set(re.findall(r"[a-z]+", e.trigger.text.lower()))), events[0]
+    )
+    return PloverPrediction(
+        chosen.plover_type, PredictedActor.of(chosen.actor1), PredictedActor.of(chosen.actor2)
+    )
 
 
 def score_plover(gold: Sequence[PloverRecord], predicted: Mapping[str, PloverPrediction]) -> dict[str, Any]:
@@ -134,7 +180,9 @@ def run_plover(analyse: Analyse, records: Sequence[PloverRecord]) -> dict[str, A
     by_id = {r.id: r for r in records}
     documents = [Document(id=r.id, text=r.text, published=r.published) for r in records]
     started = time.perf_counter()
-    predicted = {a.document.id: predict_plover(by_id[a.document.id].event_text, a.events) for a in analyse(documents)}
+    predicted = {
+        a.document.id: predict_plover(by_id[a.document.id].event_text, a.events) for a in analyse(documents)
+    }
     seconds = time.perf_counter() - started
     report = score_plover(records, predicted)
     report.update(documents=len(documents), seconds=seconds, docs_per_second=ratio(len(documents), seconds))

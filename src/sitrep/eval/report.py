@@ -1,4 +1,4 @@
-"""All event scorers in one run (`run_all`) and the plain-text table that shows the result (`format_report`)."""
+"""All event scorers in one run (`run_all`) and the plain-text table of the result (`format_report`)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def default_analyse() -> tuple[Analyse, float]:
     return pipeline.analyse, time.perf_counter() - started
 
 
-def run_all(data_dir: str | Path | None = None, limit: int | None = None,
-            analyse: Analyse | None = None) -> dict[str, Any]:
+def run_all(
+    data_dir: str | Path | None = None, limit: int | None = None, analyse: Analyse | None = None
+) -> dict[str, Any]:
     """Scores sitrep on every event data set (the first `limit` items of each, or all).
 
     `data_dir` defaults to $SITREP_EVAL_DATA, else ../shared/eval; `analyse` defaults to the configured
@@ -63,19 +64,29 @@ def _rows(rows: list[tuple[str, str]]) -> list[str]:
 
 def _case_lines(case: dict[str, Any]) -> list[str]:
     lines = [f"CASE 2021 task 2: event type of {case['snippets']} snippets"]
-    lines += _rows([
-        ("accuracy", f"{case['accuracy']:.3f}"),
-        ("macro-F1", f"{case['macro_f1']:.3f}  (labels present in gold)"),
-        ("accuracy, ACLED labels", f"{case['accuracy_acled_labels']:.3f}  ({case['acled_snippets']} snippets)"),
-        ("no label predicted", str(case["no_label"])),
-        ("violent, no event", f"{case['violent_without_event']} of {case['violent_snippets']} violent snippets"),
-        ("labels sitrep lacks", ", ".join(case["uncodable_labels"]) or "-"),
-    ])
+    lines += _rows(
+        [
+            ("accuracy", f"{case['accuracy']:.3f}"),
+            ("macro-F1", f"{case['macro_f1']:.3f}  (labels present in gold)"),
+            (
+                "accuracy, ACLED labels",
+                f"{case['accuracy_acled_labels']:.3f}  ({case['acled_snippets']} snippets)",
+            ),
+            ("no label predicted", str(case["no_label"])),
+            (
+                "violent, no event",
+                f"{case['violent_without_event']} of {case['violent_snippets']} violent snippets",
+            ),
+            ("labels sitrep lacks", ", ".join(case["uncodable_labels"]) or "-"),
+        ]
+    )
     lines.append(f"  {'label':<30} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
     for score in case["per_label"]:
         if score["support"]:
-            lines.append(f"  {score['label']:<30} {score['precision']:5.2f} {score['recall']:5.2f} "
-                         f"{score['f1']:5.2f} {score['support']:4d}")
+            lines.append(
+                f"  {score['label']:<30} {score['precision']:5.2f} {score['recall']:5.2f} "
+                f"{score['f1']:5.2f} {score['support']:4d}"
+            )
     lines.append("  most frequent confusions (gold -> predicted):")
     for item in case["confusions"]:
         key = f"{item['gold']} -> {item['predicted']}"
@@ -86,28 +97,43 @@ def _case_lines(case: dict[str, Any]) -> list[str]:
 
 def _location_lines(loc: dict[str, Any]) -> list[str]:
     lines = [f"Event location: {loc['sentences']} sentences, {loc['with_gold_location']} with a gold place"]
-    lines += _rows([
-        ("accuracy (event found)", f"{loc['accuracy']:.3f}"),
-        ("end to end", f"{loc['end_to_end']:.3f}"),
-        ("event found at the word", f"{loc['event_found']:.3f}  (trigger on the word itself {loc['event_at_verb']:.3f})"),
-        ("no place chosen", f"{loc['no_place_chosen']:.3f}"),
-        ("gold place among mentions", f"{loc['mention_recall']:.3f}"),
-        ("nearest-mention baseline", f"{loc['nearest_mention_baseline']:.3f}"),
-        ("no place, no gold place", f"{loc['abstained_without_gold_location']:.3f}  "
-                                    f"({loc['without_gold_location']} sentences)"),
-    ])
+    lines += _rows(
+        [
+            ("accuracy (event found)", f"{loc['accuracy']:.3f}"),
+            ("end to end", f"{loc['end_to_end']:.3f}"),
+            (
+                "event found at the word",
+                f"{loc['event_found']:.3f}  (trigger on the word itself {loc['event_at_verb']:.3f})",
+            ),
+            ("no place chosen", f"{loc['no_place_chosen']:.3f}"),
+            ("gold place among mentions", f"{loc['mention_recall']:.3f}"),
+            ("nearest-mention baseline", f"{loc['nearest_mention_baseline']:.3f}"),
+            (
+                "no place, no gold place",
+                f"{loc['abstained_without_gold_location']:.3f}  ({loc['without_gold_location']} sentences)",
+            ),
+        ]
+    )
     return lines
 
 
 def _plover_lines(plover: dict[str, Any]) -> list[str]:
     lines = [f"PLOVER gold standard: {plover['records']} records"]
-    lines += _rows([
-        ("type accuracy", f"{plover['type_accuracy']:.3f}  (no event: {plover['no_event']})"),
-        ("source accuracy", f"{plover['source_accuracy']:.3f}  ({plover['source_records']} records; "
-                            f"{plover['source_by_country']} by country, {plover['source_by_name']} by name)"),
-        ("target accuracy", f"{plover['target_accuracy']:.3f}  ({plover['target_records']} records; "
-                            f"{plover['target_by_country']} by country, {plover['target_by_name']} by name)"),
-    ])
+    lines += _rows(
+        [
+            ("type accuracy", f"{plover['type_accuracy']:.3f}  (no event: {plover['no_event']})"),
+            (
+                "source accuracy",
+                f"{plover['source_accuracy']:.3f}  ({plover['source_records']} records; "
+                f"{plover['source_by_country']} by country, {plover['source_by_name']} by name)",
+            ),
+            (
+                "target accuracy",
+                f"{plover['target_accuracy']:.3f}  ({plover['target_records']} records; "
+                f"{plover['target_by_country']} by country, {plover['target_by_name']} by name)",
+            ),
+        ]
+    )
     lines.append("  most frequent confusions (gold -> predicted):")
     lines += [f"  {c['count']:4d}  {c['gold']} -> {c['predicted']}" for c in plover["confusions"]]
     return lines
@@ -116,11 +142,13 @@ def _plover_lines(plover: dict[str, Any]) -> list[str]:
 def format_report(report: dict[str, Any]) -> str:
     """The report as a plain-text table, one section per data set, throughput last."""
     limit = report.get("limit")
-    lines = [f"sitrep evaluation: {report['data_dir']} ({'first ' + str(limit) if limit else 'all'} items per set)",
-             ""]
+    scope = f"first {limit}" if limit else "all"
+    lines = [f"sitrep evaluation: {report['data_dir']} ({scope} items per set)", ""]
     for name, render in (("case", _case_lines), ("location", _location_lines), ("plover", _plover_lines)):
         if name in report:
             lines += render(report[name]) + [""]
-    lines.append(f"Throughput: {report['documents']} documents in {report['seconds']:.1f} s = "
-                 f"{report['docs_per_second']:.1f} documents/s (start-up {report['model_load_seconds']:.1f} s)")
+    lines.append(
+        f"Throughput: {report['documents']} documents in {report['seconds']:.1f} s = "
+        f"{report['docs_per_second']:.1f} documents/s (start-up {report['model_load_seconds']:.1f} s)"
+    )
     return "\n".join(lines) + "\n"

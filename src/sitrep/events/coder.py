@@ -176,11 +176,15 @@ def _with_conjoined(doc: Doc, place: PlaceMention, pool: Sequence[PlaceMention])
     return sorted(out, key=lambda p: p.start)
 
 
-def _most_precise(places: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop regions and countries when a town of the same country is named too ("Nyala, South Darfur")."""
+def _most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop regions and countries when a town of the same country is named too ("Nyala, South Darfur"), and
+    the qualifier of "Antonivka, Kherson"."""
     towns = {p.place.country_code for p in places if p.place is not None and p.place.feature_class == "P"}
-    return [p for p in places
-            if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
+    kept = [p for p in places if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
+    qualifiers = {id(b) for a, b in zip(kept, kept[1:], strict=False)
+                  if doc.text[a.end:b.start].strip() == "," and a.place and b.place
+                  and a.place.country_code == b.place.country_code}
+    return [p for p in kept if id(p) not in qualifiers]
 
 
 def _places_for(
@@ -192,7 +196,7 @@ def _places_for(
     if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
         places = [p for p in places if place_preposition(doc, p) not in destination]
     if places:
-        return _most_precise(places)
+        return _most_precise(doc, places)
     head = doc[trigger.head]
     # "took the city": the city last named
     for token in sentence:
@@ -210,7 +214,7 @@ def _places_for(
     candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination]
     if candidates:
         nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
-        return _with_conjoined(doc, nearest, candidates)
+        return _most_precise(doc, _with_conjoined(doc, nearest, candidates))
     return []
 
 
@@ -238,6 +242,8 @@ def code_events(
         sentence_dates = _dates_in(sentence, dates)
         found = _code_sentence(document, doc, sentence, sentence_places, sentence_actors, sentence_dates,
                                discourse, country_place, kb, focus)
+        if not found and events:
+            _carry_fatalities(events, sentence)  # "... shelled Antonivka. 4 fatalities."
         events.extend(found)
         for event in found:
             if event.event_type in (ontology.BATTLES, ontology.EXPLOSIONS) and event.actor1 is not None:
@@ -249,6 +255,17 @@ def code_events(
         if towns:
             discourse.last_place = towns[-1]
     return events
+
+
+def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
+    """A sentence that only counts the dead completes the violent events of the sentence before it."""
+    count = count_fatalities(sentence)
+    if count is None:
+        return
+    last = events[-1].evidence.start
+    for index, event in enumerate(events):
+        if event.evidence.start == last and event.fatalities is None and _family(event.sub_event_type or "") == "violence":
+            events[index] = replace(event, fatalities=count)
 
 
 def _generic(mention: ActorMention) -> bool:
@@ -290,10 +307,15 @@ def _code_sentence(
         if actor1 is None and trigger.label == "VIOLENCE":
             actor1 = discourse.recent_agent()
         label = _resolve_label(trigger, token, roles, sentence, actor1)
-        if label == "Displacement" and actor1 is None and kb is not None:
+        if actor1 is None and label in IMPLIED_ACTOR and kb is not None:
+            implied = kb.generic(IMPLIED_ACTOR[label], focus)  # people who flee are civilians, ...
+            if implied is not None:
+                actor1 = ActorMention(implied, token.idx, token.idx + len(token.text), token.text)
+        if label == "Attack" and roles.patient is None and kb is not None:
             civilians = kb.generic("civilians", focus)
             if civilians is not None:
-                actor1 = ActorMention(civilians, token.idx, token.idx + len(token.text), token.text)
+                roles = replace(roles, patient=ActorMention(civilians, token.idx, token.idx + len(token.text),
+                                                            token.text))
         if trigger.label == "TAKEOVER" and actor1 is None:
             continue  # a capture with nobody capturing is not coded
         if label.startswith("PLOVER:"):
@@ -325,6 +347,8 @@ def _code_sentence(
             chosen = [country_place]
         drafts.append(Draft(trigger, label, roles, actor1, chosen, _factual(sentence, token, sentence_actors)))
 
+    if kb is not None:
+        drafts = [_as_forces(d, kb) for d in drafts]
     events: list[Event] = []
     for draft in _keep_most_specific(drafts):
         for place in draft.places or [None]:
@@ -358,8 +382,25 @@ def _family(label: str) -> str:
     return label
 
 
+IMPLIED_ACTOR = {
+    "Displacement": "civilians", "Peaceful protest": "protesters", "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
 CARRIER_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure", "destroy", "damage"})
 WEAPON_LABELS = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _as_forces(draft: Draft, kb: ActorBase) -> Draft:
+    """In fighting, a state acts through its forces: "Moscow struck Aleppo" is Russia's military (ACLED)."""
+    if draft.label.startswith("PLOVER:") or draft.actor1 is None:
+        return draft
+    actor = draft.actor1.actor
+    if kb.is_government(actor) and actor.country and _family(draft.label) == "violence":
+        military = kb.military(actor.country)
+        if military is not None:
+            return replace(draft, actor1=replace(draft.actor1, actor=military))
+    return draft
 
 
 def _refers_back(token: Token, roles: Roles) -> bool:

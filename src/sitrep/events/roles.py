@@ -150,6 +150,9 @@ def find_roles(
     subject = _subject(predicate)
     agent_tokens += _prep_objects(predicate, frozenset({"by"}))
     agent_tokens += _prep_objects(trigger, frozenset({"by"}))
+    for child in trigger.children:  # "an IED planted by unidentified armed men"
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            agent_tokens += _prep_objects(child, frozenset({"by"}))
     if takeover:
         agent_tokens += _prep_objects(predicate, frozenset({"to"}))  # "fell to the rebels"
     if subject is not None and subject.i != trigger.i:

@@ -1,0 +1,74 @@
+"""Quality floors: the event coder measured on a fixed sample of the labelled data must not fall below them.
+
+Floors are only ever raised: when a change lifts a figure, raise its floor to just below the new value
+(rounded down to 2 decimals). The sample is fixed (the first items of each file) so figures are comparable
+from run to run. The data is read from $SITREP_EVAL_DATA or ../shared/eval; without it the test skips.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.eval.case import run_case
+from sitrep.eval.data import (
+    DATA_ENV,
+    data_available,
+    load_case,
+    load_case_labels,
+    load_locations,
+    load_plover,
+    resolve_data_dir,
+)
+from sitrep.eval.location import run_locations
+from sitrep.eval.plover import run_plover
+from sitrep.eval.report import default_analyse
+
+CASE_SAMPLE = 150  # the first 150 CASE 2021 task 2 snippets
+LOCATION_SAMPLE = 200  # the first 200 usable event-location sentences
+PLOVER_SAMPLE = None  # every PLOVER gold record (322): the file is ordered by type, so a prefix would be skewed
+
+FLOORS: dict[str, dict[str, float]] = {
+    "case": {"accuracy": 0.0, "macro_f1": 0.0, "accuracy_acled_labels": 0.0},
+    "location": {"accuracy": 0.0, "end_to_end": 0.0},
+    "plover": {"type_accuracy": 0.0, "source_accuracy": 0.0},
+}
+# At most this share of violent snippets may come back without any event.
+CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 1.0}}
+
+pytestmark = pytest.mark.skipif(
+    not data_available(),
+    reason=f"evaluation data not found in {resolve_data_dir()} (set ${DATA_ENV} to measure quality floors)",
+)
+
+
+@pytest.fixture(scope="module")
+def measured() -> dict[str, dict[str, Any]]:
+    directory = resolve_data_dir()
+    analyse, _ = default_analyse()
+    case = run_case(analyse, load_case(directory, CASE_SAMPLE), load_case_labels(directory))
+    case["violent_without_event_share"] = case["violent_without_event"] / max(case["violent_snippets"], 1)
+    return {
+        "case": case,
+        "location": run_locations(analyse, load_locations(directory, LOCATION_SAMPLE)),
+        "plover": run_plover(analyse, load_plover(directory, PLOVER_SAMPLE)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("section", "metric"), [(section, metric) for section, metrics in FLOORS.items() for metric in metrics]
+)
+def test_quality_stays_above_its_floor(measured: dict[str, dict[str, Any]], section: str, metric: str) -> None:
+    value = measured[section][metric]
+    floor = FLOORS[section][metric]
+    assert value >= floor, f"{section} {metric} fell to {value:.3f}, below its floor {floor:.2f}"
+
+
+@pytest.mark.parametrize(
+    ("section", "metric"), [(section, metric) for section, metrics in CEILINGS.items() for metric in metrics]
+)
+def test_misses_stay_below_their_ceiling(measured: dict[str, dict[str, Any]], section: str, metric: str) -> None:
+    value = measured[section][metric]
+    ceiling = CEILINGS[section][metric]
+    assert value <= ceiling, f"{section} {metric} rose to {value:.3f}, above its ceiling {ceiling:.2f}"
