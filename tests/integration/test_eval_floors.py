@@ -27,15 +27,18 @@ from sitrep.eval.report import default_analyse
 
 CASE_SAMPLE = 150  # the first 150 CASE 2021 task 2 snippets
 LOCATION_SAMPLE = 200  # the first 200 usable event-location sentences
-PLOVER_SAMPLE = None  # every PLOVER gold record (322): the file is ordered by type, so a prefix would be skewed
+# Every PLOVER gold record (322): the file is ordered by event type, so a prefix would be skewed.
+PLOVER_SAMPLE = None
 
 FLOORS: dict[str, dict[str, float]] = {
-    "case": {"accuracy": 0.0, "macro_f1": 0.0, "accuracy_acled_labels": 0.0},
-    "location": {"accuracy": 0.0, "end_to_end": 0.0},
-    "plover": {"type_accuracy": 0.0, "source_accuracy": 0.0},
+    "case": {"accuracy": 0.37, "macro_f1": 0.34, "accuracy_acled_labels": 0.45},
+    "location": {"accuracy": 0.70, "end_to_end": 0.51},
+    "plover": {"type_accuracy": 0.13, "source_accuracy": 0.17},
 }
-# At most this share of violent snippets may come back without any event.
-CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 1.0}}
+# At most this share of violent snippets may come back without any event (ceilings are only ever lowered).
+CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 0.19}}
+
+Measured = dict[str, dict[str, Any]]
 
 pytestmark = pytest.mark.skipif(
     not data_available(),
@@ -44,7 +47,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def measured() -> dict[str, dict[str, Any]]:
+def measured() -> Measured:
     directory = resolve_data_dir()
     analyse, _ = default_analyse()
     case = run_case(analyse, load_case(directory, CASE_SAMPLE), load_case_labels(directory))
@@ -59,7 +62,7 @@ def measured() -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize(
     ("section", "metric"), [(section, metric) for section, metrics in FLOORS.items() for metric in metrics]
 )
-def test_quality_stays_above_its_floor(measured: dict[str, dict[str, Any]], section: str, metric: str) -> None:
+def test_quality_stays_above_its_floor(measured: Measured, section: str, metric: str) -> None:
     value = measured[section][metric]
     floor = FLOORS[section][metric]
     assert value >= floor, f"{section} {metric} fell to {value:.3f}, below its floor {floor:.2f}"
@@ -68,7 +71,7 @@ def test_quality_stays_above_its_floor(measured: dict[str, dict[str, Any]], sect
 @pytest.mark.parametrize(
     ("section", "metric"), [(section, metric) for section, metrics in CEILINGS.items() for metric in metrics]
 )
-def test_misses_stay_below_their_ceiling(measured: dict[str, dict[str, Any]], section: str, metric: str) -> None:
+def test_misses_stay_below_their_ceiling(measured: Measured, section: str, metric: str) -> None:
     value = measured[section][metric]
     ceiling = CEILINGS[section][metric]
     assert value <= ceiling, f"{section} {metric} rose to {value:.3f}, above its ceiling {ceiling:.2f}"

@@ -35,7 +35,7 @@ CASES: list[tuple[str, date, date, date, int]] = [
     ("this morning", SATURDAY, SATURDAY, SATURDAY, 1),
     ("yesterday", SATURDAY, date(2024, 12, 6), date(2024, 12, 6), 1),
     ("last night", SATURDAY, date(2024, 12, 6), date(2024, 12, 6), 1),
-    ("overnight", SATURDAY, date(2024, 12, 6), SATURDAY, 1),
+    ("overnight", SATURDAY, date(2024, 12, 6), date(2024, 12, 6), 1),
     ("three days ago", SATURDAY, date(2024, 12, 4), date(2024, 12, 4), 1),
     ("last week", SATURDAY, date(2024, 11, 25), date(2024, 12, 1), 2),
     ("this week", SATURDAY, date(2024, 12, 2), SATURDAY, 2),

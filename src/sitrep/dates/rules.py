@@ -230,7 +230,8 @@ def _named_day(m: re.Match[str], published: date | None) -> Resolved | None:
         return None
     words = " ".join(m[0].lower().split())
     if words.startswith("overnight"):
-        return published - timedelta(days=1), published, DAY
+        # the night before the report: ACLED dates a night-time event by the evening it began
+        return _day(published - timedelta(days=1))
     if words.startswith("yesterday"):
         words = "yesterday"
     if words.startswith("tomorrow"):

@@ -483,7 +483,8 @@ def _build(
     trigger_span = Span(doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text),
                         doc.text[doc[trigger.start].idx: doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text)])
     geonameid = place.place.geonameid if place is not None and place.place is not None else None
-    event_id = stable_id(document.id, document.content_hash, trigger_span.start, label, geonameid)
+    event_id = stable_id(document.id, document.content_hash, document.published, trigger_span.start, label,
+                         geonameid)
     summary = summarise(sub_event_type, plover_type, actor1, actor2, place, geo_precision, when, fatalities,
                         certainty, attribution)
     return Event(
