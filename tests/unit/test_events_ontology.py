@@ -35,3 +35,11 @@ def test_territorial_sub_events() -> None:
 
 def test_displacement_is_a_strategic_development() -> None:
     assert ontology.event_type_of("Displacement") == "Strategic developments"
+
+
+def test_the_ontology_page_lists_every_sub_event_type() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "ontology.md").read_text(encoding="utf-8")
+    for spec in ontology.SUB_EVENT_TYPES:
+        assert f"| {spec.event_type} | {spec.name} | {spec.plover_type} |" in page
