@@ -259,6 +259,8 @@ def code_events(
 
 def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
     """A sentence that only counts the dead completes the violent events of the sentence before it."""
+    if len(sentence) > 8:
+        return  # only a bare count ("4 fatalities.") belongs to the sentence before it
     count = count_fatalities(sentence)
     if count is None:
         return

