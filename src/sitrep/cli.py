@@ -128,6 +128,21 @@ def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter)
     return EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    if args.suite == "geo":
+        from sitrep.eval.geo import format_geo_report, run_geo_eval
+
+        for corpus in args.corpus or ["GeoWebNews", "LGL"]:
+            report = run_geo_eval(args.data, corpus, args.limit)
+            sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_geo_report(report))
+        return EXIT_OK
+    from sitrep.eval.report import format_report, run_all
+
+    report = run_all(args.data, args.limit)
+    sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
+    return EXIT_OK
+
+
 def _add_document_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help=DOCUMENTS_HELP)
     parser.add_argument("--published", type=_date_arg, metavar="DATE",
@@ -175,6 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
                         help="jsonl (the extract records), csv (ACLED's columns) or geojson (RFC 7946)")
     events.set_defaults(handler=cmd_events)
+
+    evaluate = sub.add_parser("eval", help="measure extraction quality on labelled data",
+                              description="Score sitrep on labelled data sets (read from --data, "
+                                          "$SITREP_EVAL_DATA or ../shared/eval). Prints figures; see docs/quality.md.")
+    evaluate.add_argument("suite", choices=("events", "geo"), help="events (types, actors, places) or geo (toponyms)")
+    evaluate.add_argument("--data", metavar="DIR", help="evaluation data directory")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of each data set")
+    evaluate.add_argument("--corpus", action="append", choices=("GeoWebNews", "LGL"), help="geo: which corpus")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.set_defaults(handler=cmd_eval)
     return parser
 
 

