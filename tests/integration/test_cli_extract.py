@@ -194,11 +194,6 @@ def test_event_ids_are_unique_and_stable_across_runs(
     assert second == first, "the same documents must give the same records"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dates/rules.py _named_day: 'overnight' resolves to (published - 1 day, published) with "
-    "precision 1 (day); a two-day range needs precision 2, or one day",
-)
 def test_day_precision_means_a_single_day(extracted_examples: Completed) -> None:
     for record in extracted_examples.records():
         if record["time_precision"] == 1:

@@ -29,7 +29,9 @@ def geoname_line(
 
 
 SMALL_COUNTRY = [
-    geoname_line(1001, "Qaryat Alif", 35.5, 36.5, admin1="10", admin2="1001A", alternatenames="Karyat Alif,قرية"),
+    geoname_line(
+        1001, "Qaryat Alif", 35.5, 36.5, admin1="10", admin2="1001A", alternatenames="Karyat Alif,قرية"
+    ),
     geoname_line(1002, "Bayt Ba", 35.6, 36.6, feature="P.PPLA", admin1="10", population=25000),
     geoname_line(1003, "Muhafazat Jim", 35.7, 36.7, feature="A.ADM1", admin1="10"),
     geoname_line(1004, "Wadi Dal", 35.8, 36.8, feature="H.WAD", admin1="10"),

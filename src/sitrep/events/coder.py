@@ -108,7 +108,8 @@ def _resolve_label(
             return "Government regains territory"
         return "Non-state actor overtakes territory"
     if trigger.label == "VIOLENCE":
-        victim_civilian = roles.patient is not None and roles.patient.actor.type == "Civilians"
+        victim_civilian = (roles.patient is not None and roles.patient.actor.type == "Civilians") or (
+            roles.patient is None and _civilian_target(token))
         words = {t.lower_ for t in sentence}
         if victim_civilian or (roles.patient is None and words & CIVILIAN_WORDS
                                and token.lemma_.lower() not in CLASH_WORDS):
@@ -117,6 +118,28 @@ def _resolve_label(
             return "Armed clash"
         return "Armed clash"
     return trigger.label
+
+
+CIVILIAN_TARGETS = CIVILIAN_WORDS | frozenset({
+    "church", "mosque", "temple", "school", "college", "university", "campus", "hospital", "clinic", "market",
+    "hotel", "bus", "village", "villages", "community", "communities", "home", "house", "homes", "houses",
+    "doctor", "teacher", "pastor", "priest", "imam", "worshipper", "worshippers", "pilgrim", "pilgrims",
+    "plane", "restaurant", "shop", "wedding", "funeral", "camp", "center", "centre", "dormitory", "classroom",
+    "people", "man", "men", "boy", "girl", "person", "persons", "villager", "resident", "family", "traveller",
+})
+
+
+def _civilian_target(token: Token) -> bool:
+    """The object of the violence is a civilian person or place ("gunmen attacked a church")."""
+    predicate = predicate_of(token)
+    for holder in (token, predicate):
+        for child in holder.children:
+            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
+                objects = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+                for obj in objects:
+                    if obj.lemma_.lower() in CIVILIAN_TARGETS or obj.lower_ in CIVILIAN_TARGETS:
+                        return True
+    return False
 
 
 def _precision(doc: Doc, place: PlaceMention) -> int:
@@ -308,7 +331,11 @@ def _code_sentence(
             actor1 = discourse.recent_agent() or discourse.named_group_nearby()
         if actor1 is None and trigger.label == "VIOLENCE":
             actor1 = discourse.recent_agent()
-        label = _resolve_label(trigger, token, roles, sentence, actor1)
+        if trigger.label == "VIOLENCE" and _in_background(token):
+            continue  # "a ceasefire following two weeks of fighting": the fighting is context
+        label = _contextual_label(_resolve_label(trigger, token, roles, sentence, actor1), trigger, token, sentence)
+        if label is None:
+            continue
         if actor1 is None and label in IMPLIED_ACTOR and kb is not None:
             implied = kb.generic(IMPLIED_ACTOR[label], focus)  # people who flee are civilians, ...
             if implied is not None:
@@ -321,8 +348,8 @@ def _code_sentence(
         if trigger.label == "TAKEOVER" and actor1 is None:
             continue  # a capture with nobody capturing is not coded
         if label.startswith("PLOVER:"):
-            if roles.agent is None or roles.patient is None:
-                continue  # interactions are dyadic: both parties must be named
+            if roles.agent is None and roles.patient is None:
+                continue  # an interaction needs at least one named party
             drafts.append(Draft(trigger, label, roles, roles.agent, [], _factual(sentence, token, sentence_actors)))
             continue
         if trigger.label == "TAKEOVER" and any(
@@ -331,7 +358,7 @@ def _code_sentence(
         ):
             continue  # "to take several more cities": no place named
         chosen = _places_for(doc, trigger, roles, sentence_places, sentence, discourse, label)
-        if takeover:
+        if takeover and chosen:
             towns = [p for p in chosen if p.place is not None and p.place.feature_code not in COUNTRY_CODES]
             if label == "Non-violent transfer of territory" and not any(
                 p.place is not None and p.place.feature_class == "P" for p in towns
@@ -342,11 +369,11 @@ def _code_sentence(
             else:
                 chosen = towns
         if not chosen:
-            if country_place is None or actor1 is None:
-                continue
-            if not (roles.patient is not None or trigger.priority >= 90 or count_fatalities(sentence)):
-                continue
-            chosen = [country_place]
+            evidence = actor1 is not None or roles.patient is not None or count_fatalities(sentence) is not None
+            if not evidence and trigger.label in ("VIOLENCE", "TAKEOVER", "Change to group/activity"):
+                continue  # a generic word with nobody and nowhere: not an event
+            if country_place is not None and actor1 is not None and not takeover:
+                chosen = [country_place]  # somewhere in the country the report is about
         drafts.append(Draft(trigger, label, roles, actor1, chosen, _factual(sentence, token, sentence_actors)))
 
     if kb is not None:
@@ -390,6 +417,8 @@ IMPLIED_ACTOR = {
     "Mob violence": "rioters",
 }
 CARRIER_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure", "destroy", "damage"})
+WEAPON_FAMILY = frozenset({"Remote explosive/landmine/IED", "Grenade", "Chemical weapon", "Suicide bomb",
+                           "Shelling/artillery/missile attack", "Air/drone strike"})
 WEAPON_LABELS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
@@ -412,6 +441,49 @@ def _refers_back(token: Token, roles: Roles) -> bool:
         return False
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
     return definite and not roles.places and roles.agent is None and roles.patient is None
+
+
+BACKGROUND_WORDS = frozenset({"following", "after", "despite", "amid", "end", "ending", "since", "before"})
+DISCOVERY_VERBS = frozenset({
+    "find", "seize", "discover", "defuse", "dismantle", "intercept", "confiscate", "recover", "uncover", "clear",
+    "capture", "destroy", "neutralise", "neutralize", "deactivate", "detect", "retrieve", "hand", "surrender",
+})
+DISCOVERY_ONLY = frozenset({"cache", "stash", "ammunition", "arsenal", "firearm", "pistol", "depot", "haul"})
+PROTEST_WORDS = frozenset({"protest", "protester", "protesters", "protestor", "demonstrator", "demonstrators",
+                           "demonstration", "rally", "marcher", "rioter", "rioters", "crowd", "crowds"})
+LETHAL_WORDS = frozenset({"kill", "killed", "dead", "death", "shot", "bullet", "bullets", "live", "fatally"})
+
+
+def _in_background(token: Token) -> bool:
+    """A generic violence word that only sets the scene ("after weeks of fighting", "to end the insurgency")."""
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.lower_ in BACKGROUND_WORDS:
+            return True
+    return False
+
+
+def _governing_verbs(token: Token) -> list[Token]:
+    verbs = []
+    for ancestor in [token, *list(token.ancestors)[:3]]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            verbs.append(ancestor)
+    return verbs
+
+
+def _contextual_label(label: str, trigger: Trigger, token: Token, sentence: SpacySpan) -> str | None:
+    """Refine a label by its context: weapons found are disrupted weapons use; violence at a protest is a
+    demonstration's (ACLED)."""
+    found = any(v.lemma_.lower() in DISCOVERY_VERBS for v in _governing_verbs(token))
+    if label == "Disrupted weapons use" and token.lemma_.lower() in DISCOVERY_ONLY | {"weapon"} and not found:
+        return None  # "ammunition" alone is no event
+    if found and label in WEAPON_FAMILY:
+        return "Disrupted weapons use"
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    if words & PROTEST_WORDS and label in ("Armed clash", "Attack", "Grenade", "Shelling/artillery/missile attack"):
+        if words & LETHAL_WORDS or count_fatalities(sentence):
+            return "Excessive force against protesters"
+        return "Violent demonstration"
+    return label
 
 
 def _factual(sentence: SpacySpan, token: Token, actors: Sequence[ActorMention]) -> bool:

@@ -7,6 +7,7 @@ import re
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -77,7 +78,7 @@ def verify(path: Path, expected_size: int | None = None) -> None:
         try:
             with zipfile.ZipFile(path) as archive:
                 broken = archive.testzip()
-        except (OSError, zipfile.BadZipFile) as exc:
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise GazetteerError(f"{path.name}: not a valid zip archive ({exc}); download it again") from exc
         if broken is not None:
             raise GazetteerError(f"{path.name}: member {broken} is corrupt; download it again")
@@ -126,4 +127,6 @@ def download(
     `progress` receives the bytes received since its last call.
     """
     base = base_url if base_url.endswith("/") else base_url + "/"
-    return [download_file(urljoin(base, name), dest_dir / name, progress) for name in dump_file_names(countries)]
+    return [
+        download_file(urljoin(base, name), dest_dir / name, progress) for name in dump_file_names(countries)
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -97,7 +97,7 @@ class AlternateName:
 
 
 def dump_kind(file_name: str) -> str:
-    """"geonames", "admin1", "admin2", "countries", "alternate_names", or "ignored" for a member's name."""
+    """ "geonames", "admin1", "admin2", "countries", "alternate_names", or "ignored" for a member's name."""
     base = Path(file_name).name.lower()
     if base in KIND_BY_NAME:
         return KIND_BY_NAME[base]
@@ -140,7 +140,9 @@ def dump_members(path: Path) -> list[DumpMember]:
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                infos = [i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".txt")]
+                infos = [
+                    i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".txt")
+                ]
         except (OSError, zipfile.BadZipFile) as exc:
             raise GazetteerError(f"{path}: not a readable zip archive ({exc})") from exc
         return [DumpMember(path, info.filename, info.file_size) for info in infos]
@@ -217,7 +219,9 @@ def parse_admin_code(fields: list[str], depth: int) -> AdminCode:
     code = fields[0].strip()
     if code.count(".") != depth or not fields[1].strip():
         raise ValueError(f"not an admin{depth} code row: {code!r}")
-    return AdminCode(code, fields[1].strip(), fields[2].strip(), int(fields[3]) if fields[3].strip() else None)
+    return AdminCode(
+        code, fields[1].strip(), fields[2].strip(), int(fields[3]) if fields[3].strip() else None
+    )
 
 
 def parse_country(fields: list[str]) -> CountryRow:
