@@ -6,10 +6,11 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
@@ -57,22 +58,68 @@ def _clean_environment() -> dict[str, str]:
     return env
 
 
+class Pending:
+    """A `sitrep` run started in the background; `result()` waits for it.
+
+    Output goes to anonymous temporary files, not pipes, so a run never blocks on a full pipe while the
+    test process is busy elsewhere; several runs can load the model at the same time.
+    """
+
+    def __init__(self, argv: Sequence[str], workdir: Path, stdin: str | None) -> None:
+        self.argv = tuple(argv)
+        self.workdir = workdir
+        self._stdin = tempfile.TemporaryFile()
+        self._stdin.write((stdin or "").encode("utf-8"))
+        self._stdin.seek(0)
+        self._stdout = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [*_command(), *self.argv], stdin=self._stdin, stdout=self._stdout, stderr=self._stderr,
+            cwd=workdir, env=_clean_environment(),
+        )  # fmt: skip
+        self._completed: Completed | None = None
+
+    def result(self) -> Completed:
+        if self._completed is None:
+            try:
+                returncode = self._process.wait(timeout=COMMAND_TIMEOUT_SECONDS)
+                self._completed = Completed(self.argv, returncode, _read(self._stdout), _read(self._stderr))
+            finally:
+                self.close()
+        assert self._completed is not None
+        return self._completed
+
+    def close(self) -> None:
+        """Stop the run if it is still going (a test failed before waiting for it) and free its files."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        for stream in (self._stdin, self._stdout, self._stderr):
+            stream.close()
+
+
+def _read(stream: IO[bytes]) -> str:
+    stream.seek(0)
+    return stream.read().decode("utf-8", errors="replace")
+
+
+StartSitrep = Callable[..., Pending]
+
+
+def start_sitrep_in(workdir: Path) -> StartSitrep:
+    """A function starting `sitrep *args` in `workdir` in the background (stdin from `stdin=`)."""
+
+    def start(*args: str | Path, stdin: str | None = None) -> Pending:
+        return Pending([str(a) for a in args], workdir, stdin)
+
+    return start
+
+
 def run_sitrep_in(workdir: Path) -> RunSitrep:
-    """A function running `sitrep *args` in `workdir` (stdin from `stdin`), returning a Completed."""
+    """A function running `sitrep *args` in `workdir` (stdin from `stdin=`) and returning a Completed."""
 
     def run(*args: str | Path, stdin: str | None = None) -> Completed:
-        argv: Sequence[str] = [str(a) for a in args]
-        result = subprocess.run(
-            [*_command(), *argv],
-            input=stdin if stdin is not None else "",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=workdir,
-            env=_clean_environment(),
-            timeout=COMMAND_TIMEOUT_SECONDS,
-        )
-        return Completed(tuple(argv), result.returncode, result.stdout, result.stderr)
+        return start_sitrep_in(workdir)(*args, stdin=stdin).result()
 
     return run
 

@@ -1,17 +1,17 @@
-"""`sitrep extract` run as a user runs it, on the bundled examples and on standard input, checked
-field by field against the public contract."""
+"""`sitrep extract` on the bundled examples and on standard input, field by field against the contract."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Completed, run_sitrep_in
+from conftest import Completed, Pending, run_sitrep_in, start_sitrep_in
 from sitrep.events.ontology import BY_NAME, EVENT_TYPES, PLOVER_TYPES
 from sitrep.model import CERTAINTIES, Document
 from sitrep.read import read_documents
@@ -55,21 +55,34 @@ def example_documents(examples_dir: Path) -> dict[str, Document]:
     return {d.id: d for d in documents}
 
 
-@pytest.fixture(scope="module")
-def second_extract(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Completed:
-    return run_sitrep_in(tmp_path_factory.mktemp("extract-again"))("extract", examples_dir)
-
-
-@pytest.fixture(scope="module")
-def from_stdin(tmp_path_factory: pytest.TempPathFactory) -> Completed:
+@pytest.fixture(scope="module", autouse=True)
+def started(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Iterator[dict[str, Pending]]:
+    """Every run of this module, started at once so that they load the model side by side."""
+    start = start_sitrep_in(tmp_path_factory.mktemp("extract"))
     stdin = json.dumps(STRIKE_REPORT) + "\n\n" + json.dumps(SECOND_REPORT) + "\n"
-    return run_sitrep_in(tmp_path_factory.mktemp("stdin"))("extract", stdin=stdin)
+    runs = {
+        "again": start("extract", examples_dir),
+        "stdin": start("extract", stdin=stdin),
+        "dash": start("extract", "-", "--published", "2023-03-03", stdin=json.dumps(STRIKE_REPORT) + "\n"),
+    }
+    yield runs
+    for run in runs.values():
+        run.close()
 
 
 @pytest.fixture(scope="module")
-def from_dash_with_date(tmp_path_factory: pytest.TempPathFactory) -> Completed:
-    run = run_sitrep_in(tmp_path_factory.mktemp("dash"))
-    return run("extract", "-", "--published", "2023-03-03", stdin=json.dumps(STRIKE_REPORT) + "\n")
+def second_extract(started: dict[str, Pending]) -> Completed:
+    return started["again"].result()
+
+
+@pytest.fixture(scope="module")
+def from_stdin(started: dict[str, Pending]) -> Completed:
+    return started["stdin"].result()
+
+
+@pytest.fixture(scope="module")
+def from_dash_with_date(started: dict[str, Pending]) -> Completed:
+    return started["dash"].result()
 
 
 def assert_actor(actor: Any, where: str, text: str) -> None:

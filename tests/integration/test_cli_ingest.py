@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from conftest import Completed, RunSitrep, run_sitrep_in
+from conftest import Completed, Pending, RunSitrep, run_sitrep_in, start_sitrep_in
 from sitrep.events.ontology import EVENT_TYPES
 
 ACLED_COLUMNS = [
@@ -51,12 +52,36 @@ def table_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> IngestedTwice:
+def _notes_with_a_bad_second_line(directory: Path) -> Path:
+    good = [{"id": f"note-{n}", "published": "2024-10-16",
+             "text": f"Government forces shelled the town of Saraqib on Tuesday, local official number {n} said."}
+            for n in (1, 2)]  # fmt: skip
+    path = directory / "notes.jsonl"
+    path.write_text(json.dumps(good[0]) + "\n[1, 2\n" + json.dumps(good[1]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module", autouse=True)
+def started(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Iterator[dict[str, Pending]]:
+    """The runs of this module that load the model, started at once so that they load it side by side."""
     workdir = tmp_path_factory.mktemp("ingest")
+    notes_dir = tmp_path_factory.mktemp("ingest-bad-line")
+    notes = _notes_with_a_bad_second_line(notes_dir)
+    runs = {
+        "first": start_sitrep_in(workdir)("ingest", examples_dir, "--db", DB_NAME),
+        "bad_line": start_sitrep_in(notes_dir)("ingest", notes.name, "--db", "notes.duckdb"),
+    }
+    yield runs
+    for run in runs.values():
+        run.close()
+
+
+@pytest.fixture(scope="module")
+def ingested(started: dict[str, Pending], examples_dir: Path) -> IngestedTwice:
+    workdir = started["first"].workdir
     run = run_sitrep_in(workdir)
     db = workdir / DB_NAME
-    first = run("ingest", examples_dir, "--db", DB_NAME)
+    first = started["first"].result()
     events_after_first = run("events", "--db", DB_NAME, "--format", "jsonl")
     counts_after_first = table_counts(db)
     second = run("ingest", examples_dir, "--db", DB_NAME)
@@ -220,17 +245,12 @@ def test_a_filter_matching_nothing_prints_nothing(ingested: IngestedTwice) -> No
 # --- bad input during ingest ----------------------------------------------------------------------------
 
 
-def test_ingest_skips_a_bad_line_stores_the_rest_and_exits_1(tmp_path: Path) -> None:
-    good = [{"id": f"note-{n}", "published": "2024-10-16",
-             "text": f"Government forces shelled the town of Saraqib on Tuesday, local official number {n} said."}
-            for n in (1, 2)]  # fmt: skip
-    (tmp_path / "notes.jsonl").write_text(json.dumps(good[0]) + "\n[1, 2\n" + json.dumps(good[1]) + "\n",
-                                          encoding="utf-8")  # fmt: skip
-    result = run_sitrep_in(tmp_path)("ingest", "notes.jsonl", "--db", "notes.duckdb")
+def test_ingest_skips_a_bad_line_stores_the_rest_and_exits_1(started: dict[str, Pending]) -> None:
+    result = started["bad_line"].result()
     assert result.returncode == 1, result.describe()
     assert "Traceback" not in result.stderr
     assert [line for line in result.stderr_lines() if "notes.jsonl:2" in line], result.stderr
-    con = duckdb.connect(str(tmp_path / "notes.duckdb"), read_only=True)
+    con = duckdb.connect(str(started["bad_line"].workdir / "notes.duckdb"), read_only=True)
     try:
         stored_ids = sorted(row[0] for row in con.execute("SELECT id FROM documents").fetchall())
     finally:

@@ -31,12 +31,15 @@ LOCATION_SAMPLE = 200  # the first 200 usable event-location sentences
 PLOVER_SAMPLE = None
 
 FLOORS: dict[str, dict[str, float]] = {
-    "case": {"accuracy": 0.37, "macro_f1": 0.34, "accuracy_acled_labels": 0.45},
-    "location": {"accuracy": 0.70, "end_to_end": 0.51},
-    "plover": {"type_accuracy": 0.13, "source_accuracy": 0.17},
+    "case": {"accuracy": 0.56, "macro_f1": 0.50, "accuracy_acled_labels": 0.65},
+    # "accuracy" counts only sentences where an event was found at the verb. Since events without a resolvable
+    # place are coded too (location null), more events are found and this conditional share fell from 0.70 to
+    # 0.61 while the end-to-end accuracy rose from 0.520 to 0.528: the end-to-end floor is the one that matters.
+    "location": {"accuracy": 0.61, "end_to_end": 0.52},
+    "plover": {"type_accuracy": 0.15, "source_accuracy": 0.20},
 }
 # At most this share of violent snippets may come back without any event (ceilings are only ever lowered).
-CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 0.19}}
+CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 0.05}}
 
 Measured = dict[str, dict[str, Any]]
 

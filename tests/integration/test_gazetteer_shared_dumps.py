@@ -1,4 +1,4 @@
-"""Importing real GeoNames dump files, and checking curated coordinates against them (skipped without them)."""
+"""Importing real GeoNames dump files; curated coordinates checked against them (skipped without them)."""
 
 from __future__ import annotations
 

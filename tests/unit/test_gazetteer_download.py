@@ -21,6 +21,7 @@ class _Server:
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = files
         self.ranges = True
+        self.cut_after: int | None = None  # bytes sent before the connection drops
         self.seen_ranges: list[str | None] = []
         owner = self
 
@@ -33,6 +34,12 @@ class _Server:
                     self.send_error(404)
                     return
                 start = int(asked.split("=")[1].rstrip("-")) if asked and owner.ranges else 0
+                if start >= len(body):
+                    self.send_response(416)
+                    self.send_header("Content-Range", f"bytes */{len(body)}")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if start:
                     self.send_response(206)
                     self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
@@ -40,7 +47,9 @@ class _Server:
                     self.send_response(200)
                 self.send_header("Content-Length", str(len(body) - start))
                 self.end_headers()
-                self.wfile.write(body[start:])
+                end = len(body) if owner.cut_after is None else start + owner.cut_after
+                self.wfile.write(body[start:end])
+                owner.cut_after = None
 
             def log_message(self, *args: object) -> None:
                 return
@@ -128,3 +137,24 @@ def test_offline_error_names_the_url_and_the_way_out(tmp_path: Path) -> None:
     message = str(raised.value)
     assert f"{url}SY.zip" in message
     assert "connection" in message and "sitrep gazetteer import" in message
+
+
+def test_a_complete_part_file_is_verified_and_kept(dump_server: _Server, tmp_path: Path) -> None:
+    body = dump_server.files["SY.zip"]
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "SY.zip.part").write_bytes(body)
+    download_file(dump_server.url + "SY.zip", tmp_path / "out" / "SY.zip")
+    assert (tmp_path / "out" / "SY.zip").read_bytes() == body
+    assert dump_server.seen_ranges == [f"bytes={len(body)}-"]
+
+
+def test_an_interrupted_download_keeps_its_part_and_resumes(dump_server: _Server, tmp_path: Path) -> None:
+    body = dump_server.files["SY.zip"]
+    half = len(body) // 2
+    dump_server.cut_after = half
+    dest = tmp_path / "out" / "SY.zip"
+    with pytest.raises(GazetteerError, match="resume"):
+        download_file(dump_server.url + "SY.zip", dest)
+    assert (tmp_path / "out" / "SY.zip.part").stat().st_size == half and not dest.exists()
+    download_file(dump_server.url + "SY.zip", dest)
+    assert dest.read_bytes() == body and dump_server.seen_ranges == [None, f"bytes={half}-"]

@@ -234,7 +234,7 @@ def _places_for(
                 near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
                            for t in token.ancestors if t.i >= sentence.start)
                 return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
-    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination]
+    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination] or sentence_places
     if candidates:
         nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
         return _most_precise(doc, _with_conjoined(doc, nearest, candidates))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import urllib.error
@@ -55,7 +56,7 @@ def _open(url: str, offset: int) -> tuple[urllib.response.addinfourl, bool, int 
         response = urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and offset:  # the .part file already holds every byte
-            return exc, True, offset  # type: ignore[return-value]
+            return exc, True, offset
         raise GazetteerError(f"cannot download {url}: the server answered {exc.code} {exc.reason}") from exc
     except (urllib.error.URLError, OSError) as exc:
         raise _offline_error(url, exc) from exc
@@ -102,10 +103,15 @@ def download_file(url: str, dest: Path, progress: Callable[[int], None] | None =
                     handle.write(chunk)
                     if progress is not None:
                         progress(len(chunk))
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
         raise GazetteerError(
-            f"download of {url} was interrupted ({exc}); run the command again to resume it"
+            f"download of {url} was interrupted ({exc!r}); run the command again to resume it"
         ) from exc
+    if total is not None and part.stat().st_size < total:
+        raise GazetteerError(
+            f"download of {url} stopped at {part.stat().st_size} of {total} bytes; "
+            "run the command again to resume it"
+        )
     try:
         verify(part, total)
     except GazetteerError:

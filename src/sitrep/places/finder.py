@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -17,6 +17,8 @@ _WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which the small English model often files towns it does not know.
 NER_TOLERATED = NER_PLACE_LABELS | {"ORG", "NORP", ""}
+# Entities whose inner words are never places of their own.
+OTHER_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 @dataclass(slots=True)
@@ -33,6 +35,9 @@ class Toponym:
     locative: bool = False
     metonymic: bool = False
     hint: bool = False  # a country adjective ("Syrian"): counts towards the document's focus, is no place
+    # "Franklin, Tennessee": the province or country written after the name, which must contain it
+    within: list[Place] = field(default_factory=list)
+    qualifier: bool = False  # the "Tennessee" of "Franklin, Tennessee": an admin division or country
 
 
 def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
@@ -56,7 +61,11 @@ def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
 
 
 def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """Leftmost-longest (start, end, loose key) matches of gazetteer names on word boundaries."""
+    """Leftmost-longest (start, end, loose key) matches of gazetteer names on word boundaries.
+
+    A known name after a lower-case Arabic article is the tail of a longer name the gazetteer does not
+    know ("Maarat al-Numan" is no "Numan"): the match then covers the whole name and its key is "".
+    """
     tokens = tokenize(text)
     stream, offsets, indices = _stream(tokens, text)
     found: list[tuple[int, int, str]] = []
@@ -72,6 +81,8 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
             article = tokens[start_token - 1]
             if article.text[:1].isupper():
                 start = article.start
+            elif _name_word(tokens, start_token - 2, text):
+                start, loose = tokens[start_token - 2].start, ""
         end = tokens[end_token].end
         if _looks_like_name(_WORD_SPLIT.split(text[start:end])):
             found.append((start, end, loose))
@@ -84,6 +95,14 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
     return chosen
 
 
+def _name_word(tokens: list[Token], index: int, text: str) -> bool:
+    """A capitalised word joined to the next token by spaces only: the head of an Arabic name."""
+    if index < 0 or tokens[index].barrier or not tokens[index].text[:1].isupper():
+        return False
+    gap = text[tokens[index].end : tokens[index + 1].start]
+    return gap.isspace() and fold(tokens[index].text) not in context.STOP_WORDS
+
+
 def _looks_like_name(words: list[str]) -> bool:
     """Capitalised, except the direction words of regions ("southern Lebanon", "the Donbas")."""
     if not words or not words[-1][:1].isupper():
@@ -91,8 +110,9 @@ def _looks_like_name(words: list[str]) -> bool:
     return words[0][:1].isupper() or fold(words[0]) in context.DIRECTION_WORDS
 
 
-def _rejected(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> bool:
-    text = doc.text
+def _rejected(
+    doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence_starts: frozenset[int]
+) -> bool:
     folded = fold(topo.text)
     if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
         return True
@@ -111,17 +131,28 @@ def _rejected(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> bool:
     is_country = any(
         place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates
     )
-    if "PERSON" in labels and not is_country and _person_name(doc, topo):
+    if "PERSON" in labels and not is_country and _person_name(doc, text, topo):
+        return True
+    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, topo):
         return True
     if len(span) == 1 and span[0].pos_ != "PROPN" and not labels & NER_PLACE_LABELS and not is_country:
         # The small model tags some towns NOUN ("shelled Homs"); a capitalised word inside a sentence
         # that names a sizeable town is still believed.
         sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
-        return span[0].is_sent_start or not sizeable
+        return span[0].i in sentence_starts or not sizeable
     return False
 
 
-def _person_name(doc: Doc, topo: Toponym) -> bool:
+def _inside_other_entity(doc: Doc, topo: Toponym) -> bool:
+    """A name inside an organisation's or a work's name, not at its start ("Observatory for Human
+    Rights", "Hayat Tahrir al-Sham"): a word of that name, not a place."""
+    for ent in doc.ents:
+        if ent.label_ in OTHER_NAME_LABELS and ent.start_char < topo.start and topo.end <= ent.end_char:
+            return True
+    return False
+
+
+def _person_name(doc: Doc, text: str, topo: Toponym) -> bool:
     """Whether a PERSON entity is a person: one longer than the name ("Bashar al-Assad" around "Assad"),
     or a name that is no well-known place. The small model also labels towns PERSON ("visited Palmyra")."""
     for ent in doc.ents:
@@ -130,20 +161,37 @@ def _person_name(doc: Doc, topo: Toponym) -> bool:
         if ent.start_char < topo.start - 1 or ent.end_char > topo.end + 1:
             return True
     known = any(match >= 0.75 and place.population >= 10_000 for place, match in topo.candidates)
-    return not (known or context.locative_cue(doc.text, topo.start))
+    return not (known or context.locative_cue(text, topo.start))
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym of the document in text order, metonymic ones flagged, unresolved NER places kept."""
-    text = doc.text
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    # Token.is_sent_start re-checks the whole document on every call: collect the starts once.
+    sentence_starts = (
+        frozenset(sentence.start for sentence in doc.sents)
+        if doc.has_annotation("SENT_START")
+        else frozenset({0})
+    )
     toponyms: list[Toponym] = []
     taken: list[tuple[int, int]] = []
+    for start, end, full_name, kind in context.abbreviations(text):
+        candidates = [c for c in gazetteer.candidates(full_name) if c[0].feature_code == kind]
+        if candidates:
+            taken.append((start, end))
+            toponyms.append(Toponym(start, end, text[start:end], [(p, 1.0) for p, _ in candidates]))
     for start, end, loose in _gazetteer_matches(text, gazetteer):
+        if any(s < end and start < e for s, e in taken):
+            continue
         surface = text[start:end]
-        exact, _ = name_keys(surface)
-        topo = Toponym(start, end, surface, gazetteer.candidates_by_key(loose, exact))
+        if loose:
+            exact, _ = name_keys(surface)
+            candidates = gazetteer.candidates_by_key(loose, exact)
+        else:
+            candidates = gazetteer.candidates(surface)
+        topo = Toponym(start, end, surface, candidates)
         taken.append((start, end))
-        if _rejected(doc, topo, gazetteer):
+        if _rejected(doc, text, topo, gazetteer, sentence_starts):
             continue
         toponyms.append(topo)
     for ent in doc.ents:
@@ -160,8 +208,36 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         toponyms.append(Toponym(start, end, surface, gazetteer.candidates(surface)))
     toponyms.sort(key=lambda t: t.start)
     for topo in toponyms:
-        _annotate(doc, topo, gazetteer)
+        _annotate(doc, text, topo, gazetteer)
+    _link_qualifiers(text, toponyms)
     return toponyms + _country_hints(text, gazetteer)
+
+
+def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
+    """'Franklin, Tennessee', 'Tripoli, Lebanon': the second name is a province or country that must
+    contain the first; both readings are narrowed to the ones that agree."""
+    for town, qualifier in zip(toponyms, toponyms[1:], strict=False):
+        if not context.QUALIFIER_GAP.fullmatch(text[town.end : qualifier.start]) or town.qualifier:
+            continue
+        regions = [
+            (place, match)
+            for place, match in qualifier.candidates
+            if place.feature_code in context.QUALIFIER_CODES and match >= 0.75
+        ]
+        inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
+        if not regions or not inside:
+            continue
+        town.candidates = inside
+        town.within = [r for r, _ in regions]
+        qualifier.candidates = [r for r in regions if any(_contains(r[0], p) for p, _ in inside)]
+        qualifier.qualifier = True
+        qualifier.metonymic = False
+
+
+def _contains(region: Place, place: Place) -> bool:
+    if region.country_code != place.country_code or region.geonameid == place.geonameid:
+        return False
+    return region.feature_code != "ADM1" or (place.admin1 is not None and place.admin1 == region.admin1)
 
 
 def _country_hints(text: str, gazetteer: Gazetteer) -> list[Toponym]:
@@ -176,8 +252,7 @@ def _country_hints(text: str, gazetteer: Gazetteer) -> list[Toponym]:
     return hints
 
 
-def _annotate(doc: Doc, topo: Toponym, gazetteer: Gazetteer) -> None:
-    text = doc.text
+def _annotate(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer) -> None:
     span = context.tokens_at(doc, topo.start, topo.end)
     if span is not None:
         topo.ner_label = next((t.ent_type_ for t in span if t.ent_type_), "")

@@ -151,7 +151,7 @@ def _cache_path(min_population: int, imported: Path | None = None) -> Path:
     )
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
-    inputs = ("regions.tsv", "curated.tsv", "sources.py", "names.py", "gazetteer.py")
+    inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "names.py", "gazetteer.py")
     parts: list[object] = [CACHE_FORMAT, min_population]
     if imported is not None:
         # An imported file is keyed by where it is and when it last changed: a new import rebuilds.

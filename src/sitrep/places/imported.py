@@ -94,7 +94,7 @@ def merge_entries(default: Iterable[Entry], imported: Iterable[Entry]) -> list[E
     record's names stay known as names of its replacement (curated aliases are not lost).
     """
     merged = {e.place.geonameid: e for e in imported}
-    provinces = {
+    provinces: dict[tuple[str | None, str | None], int] = {
         (e.place.country_code, e.place.admin1_code): e.place.geonameid
         for e in merged.values()
         if e.place.feature_code == "ADM1" and e.place.country_code and e.place.admin1_code

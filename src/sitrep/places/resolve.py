@@ -1,4 +1,4 @@
-"""Choosing the place each toponym means: name match, size, kind, the document's countries, nearness."""
+"""Choosing the place each toponym means: name match, size, kind, the document's countries and provinces."""
 
 from __future__ import annotations
 
@@ -8,14 +8,25 @@ from collections.abc import Sequence
 
 from sitrep.model import Place, PlaceMention
 from sitrep.places.finder import NER_PLACE_LABELS, Toponym
-from sitrep.places.gazetteer import prior_score
+from sitrep.places.gazetteer import FEATURE_PRIOR
 
 FOCUS_WEIGHT = 0.35
+ADMIN1_WEIGHT = 0.25  # for a candidate in a province the document names ("Tennessee", "Franklin, Tenn.")
 NEAR_BONUS = 0.15  # for a candidate within NEAR_KM of another place of the document
 NEAR_KM = 250.0
 ABSTAIN_BELOW = 0.4
 # A small town is only believed with some support: an NER place label, a preposition, or the document's focus.
 SMALL_TOWN = 20_000
+# Candidates kept per toponym, by prior: the long tail of namesakes never wins and costs distance checks.
+MAX_CANDIDATES = 12
+MAX_ANCHORS = 40
+# A town known by another spelling, in a country the document never speaks of while it clearly speaks
+# of another, is a namesake: "Ariha" in a report on Syria is not Jericho.
+FOREIGN_ALIAS_POPULATION = 100_000
+DOMINANT_FOCUS = 0.5
+FOREIGN_FOCUS = 0.1
+
+Province = tuple[str, str]  # (country code, admin1 name)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -25,34 +36,106 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def prior_score(place: Place, match: float) -> float:
+    """How likely a place is meant by its name alone: match quality, size and kind of feature.
+
+    Not capped at 1, so that a country keeps its lead over a village of the same name that the
+    document's focus lifts."""
+    size = min(math.log10(max(place.population, 1)) / 7.0, 1.0)
+    return 0.5 * match + 0.3 * size + 0.2 * FEATURE_PRIOR.get(place.feature_code, 0.0)
+
+
+def _likeliest(topo: Toponym) -> tuple[Place, float]:
+    return max(topo.candidates, key=lambda c: prior_score(*c))
+
+
 def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
     """Share of the document's toponyms whose likeliest reading lies in each country (countries count 2)."""
     counts: Counter[str] = Counter()
     for topo in toponyms:
         if not topo.candidates:
             continue
-        place, exact = max(topo.candidates, key=lambda c: prior_score(*c))
+        place, _ = _likeliest(topo)
         if place.country_code:
-            counts[place.country_code] += 2 if place.feature_code == "PCLI" or topo.hint else 1
+            weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
+            counts[place.country_code] += weight
     total = sum(counts.values())
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
-def _score(place: Place, exact: float, focus: dict[str, float], anchors: Sequence[Place]) -> float:
+def province_focus(toponyms: Sequence[Toponym]) -> dict[Province, float]:
+    """Share of the provinces the document names outright ("Tennessee", "Idlib province", "X, Tenn.")."""
+    counts: Counter[Province] = Counter()
+    for topo in toponyms:
+        if topo.hint or not topo.candidates:
+            continue
+        regions = topo.within or [p for p, match in topo.candidates if match >= 0.75]
+        place = max(regions, key=lambda p: p.population, default=None) if not topo.within else regions[0]
+        if place is not None and place.feature_code == "ADM1" and place.country_code and place.admin1:
+            counts[(place.country_code, place.admin1)] += 1
+    total = sum(counts.values())
+    return {key: n / total for key, n in counts.items()} if total else {}
+
+
+class _Anchors:
+    """Places the document surely speaks of, for the nearness bonus (coordinates kept in radians)."""
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        unique = {p.geonameid: p for p in places}
+        self.points = [
+            (gid, math.radians(p.latitude), math.radians(p.longitude), math.cos(math.radians(p.latitude)))
+            for gid, p in list(unique.items())[:MAX_ANCHORS]
+        ]
+
+    def near(self, place: Place) -> bool:
+        lat, lon = math.radians(place.latitude), math.radians(place.longitude)
+        cos_lat = math.cos(lat)
+        limit = NEAR_KM / 6371.0
+        for gid, a_lat, a_lon, a_cos in self.points:
+            if gid == place.geonameid or abs(lat - a_lat) > limit:
+                continue
+            h = math.sin((a_lat - lat) / 2) ** 2 + cos_lat * a_cos * math.sin((a_lon - lon) / 2) ** 2
+            if 2 * math.asin(min(1.0, math.sqrt(h))) <= limit:
+                return True
+        return False
+
+
+def _score(
+    place: Place,
+    exact: float,
+    focus: dict[str, float],
+    provinces: dict[Province, float],
+    anchors: _Anchors | None,
+) -> float:
     score = prior_score(place, exact) + FOCUS_WEIGHT * focus.get(place.country_code or "", 0.0)
-    if any(
-        distance_km(place, anchor) <= NEAR_KM for anchor in anchors if anchor.geonameid != place.geonameid
-    ):
+    if provinces and place.admin1 and place.feature_code != "ADM1":
+        score += ADMIN1_WEIGHT * provinces.get((place.country_code or "", place.admin1), 0.0)
+    if anchors is not None and anchors.near(place):
         score += NEAR_BONUS
     return score
 
 
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
-    if place.feature_class != "P" or place.population >= SMALL_TOWN:
+    if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
     return (
         topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
     )
+
+
+def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
+    """A town only known by another spelling, in a country foreign to a document focused elsewhere."""
+    if match >= 1.0 or place.feature_class != "P" or place.population >= FOREIGN_ALIAS_POPULATION:
+        return False
+    if focus.get(place.country_code or "", 0.0) >= FOREIGN_FOCUS:
+        return False
+    return max(focus.values(), default=0.0) >= DOMINANT_FOCUS
+
+
+def _shortlist(topo: Toponym) -> list[tuple[Place, float]]:
+    if len(topo.candidates) <= MAX_CANDIDATES:
+        return topo.candidates
+    return sorted(topo.candidates, key=lambda c: -prior_score(*c))[:MAX_CANDIDATES]
 
 
 def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
@@ -76,12 +159,14 @@ def precision(topo: Toponym, place: Place | None) -> int:
 def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     """Resolved mentions in text order; metonymic toponyms are left out; doubtful ones get no place."""
     focus = country_focus(toponyms)
+    provinces = province_focus(toponyms)
     first_pass: list[Place] = []
     for topo in toponyms:
         if topo.candidates and not topo.metonymic and not topo.hint:
-            place, exact = max(topo.candidates, key=lambda c: _score(c[0], c[1], focus, ()))
+            place, _ = max(_shortlist(topo), key=lambda c: _score(c[0], c[1], focus, provinces, None))
             if place.feature_class == "P":
                 first_pass.append(place)
+    anchors = _Anchors(first_pass)
     mentions: list[PlaceMention] = []
     for topo in toponyms:
         if topo.metonymic or topo.hint:
@@ -90,16 +175,20 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
         score = 0.0
         if topo.candidates:
             scored = sorted(
-                ((_score(p, e, focus, first_pass), p) for p, e in topo.candidates),
-                key=lambda pair: -pair[0],
+                ((_score(p, e, focus, provinces, anchors), p, e) for p, e in _shortlist(topo)),
+                key=lambda triple: -triple[0],
             )
-            score, best = scored[0]
-            best = _seat_instead(topo, best, [p for _, p in scored])
+            score, best, match = scored[0]
+            seat = _seat_instead(topo, best, [p for _, p, _ in scored])
+            if seat is not best:
+                best, match = seat, next(e for _, p, e in scored if p is seat)
             if not _supported(topo, best, focus):
                 continue
             # A transliteration variant is only trusted inside the document's countries:
             # "Ghouta" is not Guatemala.
-            if dict(topo.candidates)[best] < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
+            if match < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
+                score = 0.0
+            if _foreign_namesake(best, match, focus) and not topo.within:
                 score = 0.0
             chosen = best if score >= ABSTAIN_BELOW else None
         elif topo.ner_label not in NER_PLACE_LABELS:

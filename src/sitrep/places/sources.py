@@ -302,7 +302,11 @@ def curated_places() -> list[Entry]:
     entries: list[Entry] = []
     for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
         try:
-            geonameid = int(row["geonameid"]) if row["geonameid"] else synthetic_id("CUR", row["country_code"], row["name"])
+            geonameid = (
+                int(row["geonameid"])
+                if row["geonameid"]
+                else synthetic_id("CUR", row["country_code"], row["name"])
+            )
             place = Place(
                 geonameid=geonameid,
                 name=row["name"],
