@@ -68,11 +68,12 @@ class Pending:
     def __init__(self, argv: Sequence[str], workdir: Path, stdin: str | None) -> None:
         self.argv = tuple(argv)
         self.workdir = workdir
-        self._stdin = tempfile.TemporaryFile()
+        # The files live as long as the run, past this method: close() closes them.
+        self._stdin = tempfile.TemporaryFile()  # noqa: SIM115
         self._stdin.write((stdin or "").encode("utf-8"))
         self._stdin.seek(0)
-        self._stdout = tempfile.TemporaryFile()
-        self._stderr = tempfile.TemporaryFile()
+        self._stdout = tempfile.TemporaryFile()  # noqa: SIM115
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
         self._process = subprocess.Popen(
             [*_command(), *self.argv], stdin=self._stdin, stdout=self._stdout, stderr=self._stderr,
             cwd=workdir, env=_clean_environment(),

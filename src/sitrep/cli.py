@@ -128,6 +128,35 @@ def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter)
     return EXIT_OK
 
 
+def cmd_gazetteer(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from pathlib import Path
+
+    from sitrep.places import commands
+
+    if args.action == "info":
+        print(json.dumps(commands.info(settings.places), indent=2, default=str))
+        return EXIT_OK
+    if args.action == "download":
+        with _progress(None, "B", enabled=sys.stderr.isatty()) as bar:
+            files = commands.download(args.items, Path(args.dir), progress=bar.update)
+        for file in files:
+            print(file)
+        return EXIT_OK
+    from sitrep.places.importer import total_bytes
+
+    target = Path(args.target) if args.target else None
+    with _progress(total_bytes(args.items), "B", enabled=sys.stderr.isatty()) as bar:
+        report = commands.import_files(args.items, target, progress=bar.update)
+    for problem in report.skipped_lines:
+        print(f"sitrep: skipped {problem.source}:{problem.line}: {problem.reason}", file=sys.stderr)
+    for failed in report.failed_files:
+        print(f"sitrep: could not import {failed}", file=sys.stderr)
+    rows = ", ".join(f"{count} {kind}" for kind, count in sorted(report.rows.items()))
+    print(f"sitrep: imported {rows} into {report.target} in {report.seconds:.1f} s", file=sys.stderr)
+    print(f'sitrep: to use it, set [places] gazetteer = "{report.target}" in sitrep.toml', file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_SKIPPED
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
     if args.suite == "geo":
         from sitrep.eval.geo import format_geo_report, run_geo_eval
@@ -190,6 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
                         help="jsonl (the extract records), csv (ACLED's columns) or geojson (RFC 7946)")
     events.set_defaults(handler=cmd_events)
+
+    gazetteer = sub.add_parser("gazetteer", help="import, download or describe GeoNames data",
+                               description="The gazetteer: the offline default, or GeoNames dump files imported "
+                                           "and merged over it ([places] gazetteer in sitrep.toml).")
+    gazetteer.add_argument("action", choices=("import", "download", "info"),
+                           help="import FILE...: read GeoNames dumps (XX.zip/XX.txt, allCountries.zip, cities500.zip, "
+                                "admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.zip, countryInfo.txt); "
+                                "download XX...: fetch per-country dumps from GeoNames; info: what is loaded")
+    gazetteer.add_argument("items", nargs="*", metavar="FILE|CC", help="files to import, or country codes to download")
+    gazetteer.add_argument("--target", metavar="FILE", help="import: where to store the imported gazetteer")
+    gazetteer.add_argument("--dir", default=".", metavar="DIR", help="download: folder for the files (default .)")
+    gazetteer.set_defaults(handler=cmd_gazetteer)
 
     evaluate = sub.add_parser("eval", help="measure extraction quality on labelled data",
                               description="Score sitrep on labelled data sets (read from --data, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -67,7 +67,7 @@ def _apply(settings: Settings, data: dict[str, Any], source: str) -> Settings:
         if cls is None or not isinstance(values, dict):
             raise ConfigError(f"{source}: unknown section [{section}]")
         current = getattr(settings, section)
-        known = {f for f in cls.__dataclass_fields__}
+        known = {f.name for f in fields(cls)}
         for key, value in values.items():
             if key not in known:
                 raise ConfigError(f"{source}: unknown setting {section}.{key}")

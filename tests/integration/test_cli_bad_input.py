@@ -19,9 +19,12 @@ SHELLING = {
 STRIKE = {
     "id": "good-strike",
     "published": "2024-10-16",
-    "text": "Russian warplanes struck villages in Idlib province on Monday, killing five people, residents said.",
+    "text": "Russian warplanes struck villages in Idlib province on Monday, killing five people, "
+            "residents said.",
 }
-GOOD_TEXT = "By Staff Reporter, October 16, 2024\n\nGovernment forces shelled the town of Saraqib on Tuesday.\n"
+GOOD_TEXT = (
+    "By Staff Reporter, October 16, 2024\n\nGovernment forces shelled the town of Saraqib on Tuesday.\n"
+)
 # Newsless filler for the oversized file: nothing in it should become an event.
 FILLER_LINE = "The weather stayed mild and the market opened as usual in the morning.\n"
 BIG_FILE_BYTES = 50 * 1024 * 1024
@@ -87,8 +90,8 @@ def started(
     three_lines.write_text(json.dumps(SHELLING) + "\n{not json at all\n" + json.dumps(STRIKE) + "\n",
                            encoding="utf-8")  # fmt: skip
     _write_big_file(workdir / "huge.txt")
-    mixed = [bad_files["binary"], bad_files["empty"], latin1_file, bad_files["missing"], bad_files["empty_text"],
-             good_file]  # fmt: skip
+    mixed = [*(bad_files[kind] for kind in ("binary", "empty")), latin1_file,
+             *(bad_files[kind] for kind in ("missing", "empty_text")), good_file]  # fmt: skip
     start = start_sitrep_in(workdir)
     runs = {
         "bad_line": start("extract", three_lines.name),
@@ -119,14 +122,18 @@ def big_run(started: dict[str, Pending]) -> Completed:
 # --- an invalid JSON line between two good ones ---------------------------------------------------------
 
 
-def test_an_invalid_json_line_is_skipped_and_both_good_lines_processed(bad_line_between_good_ones: Completed) -> None:
+def test_an_invalid_json_line_is_skipped_and_both_good_lines_processed(
+    bad_line_between_good_ones: Completed,
+) -> None:
     result = bad_line_between_good_ones
     assert result.returncode == 1, result.describe()
     assert "Traceback" not in result.stderr
     assert _document_ids(result) == {"good-shelling", "good-strike"}
 
 
-def test_the_invalid_json_line_gets_one_message_naming_file_and_line(bad_line_between_good_ones: Completed) -> None:
+def test_the_invalid_json_line_gets_one_message_naming_file_and_line(
+    bad_line_between_good_ones: Completed,
+) -> None:
     lines = _sitrep_lines(bad_line_between_good_ones)
     assert len(lines) == 1, bad_line_between_good_ones.stderr
     assert "three-lines.jsonl:2" in lines[0]
@@ -168,7 +175,9 @@ def test_messages_say_what_is_wrong(mixed_run: Completed, bad_files: dict[str, P
     assert "no-text.jsonl:1" in by_file["empty_text"] and "text" in by_file["empty_text"].split(":1", 1)[1]
 
 
-def test_a_latin1_file_is_either_read_or_skipped_with_one_clear_line(mixed_run: Completed, latin1_file: Path) -> None:
+def test_a_latin1_file_is_either_read_or_skipped_with_one_clear_line(
+    mixed_run: Completed, latin1_file: Path
+) -> None:
     naming = [line for line in _sitrep_lines(mixed_run) if latin1_file.name in line]
     if latin1_file.name in _document_ids(mixed_run):
         # Read: then the text is the decoded one, and offsets point into it.

@@ -73,7 +73,9 @@ def test_events_on_an_unusable_database_gives_one_error_line(tmp_path: Path, cor
 
 
 @pytest.mark.parametrize("corruption", ["random bytes", "a text file"])
-def test_ingest_into_a_corrupt_database_refuses_and_leaves_the_file_alone(tmp_path: Path, corruption: str) -> None:
+def test_ingest_into_a_corrupt_database_refuses_and_leaves_the_file_alone(
+    tmp_path: Path, corruption: str
+) -> None:
     db = tmp_path / "broken.duckdb"
     CORRUPTIONS[corruption](db)
     before = db.read_bytes()

@@ -26,7 +26,9 @@ ACTOR_TYPES = frozenset({
     "State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
     "Civilians", "External/Other forces",
 })  # fmt: skip
-LOCATION_FIELDS = ("name", "geonameid", "latitude", "longitude", "country_code", "admin1", "feature_code", "text")
+LOCATION_FIELDS = (
+    "name", "geonameid", "latitude", "longitude", "country_code", "admin1", "feature_code", "text",
+)  # fmt: skip
 EVIDENCE_FIELDS = ("sentence", "start", "end")
 DOCUMENT_FIELDS = ("title", "url", "publisher", "published")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -248,7 +250,8 @@ def test_a_town_named_with_its_province_is_placed_in_that_country(from_stdin: Co
     strikes = [r for r in from_stdin.records() if r["sub_event_type"] == "Air/drone strike"]
     assert strikes
     for strike in strikes:
-        assert strike["location"] is not None and strike["location"]["country_code"] == "SY", strike["location"]
+        location = strike["location"]
+        assert location is not None and location["country_code"] == "SY", location
 
 
 def test_dash_reads_stdin_and_published_overrides_the_documents_date(

@@ -84,7 +84,9 @@ def test_every_mention_has_the_contract_fields_and_exact_offsets(
             assert isinstance(mention["name"], str) and mention["name"], mention
 
 
-def test_mentions_of_one_document_do_not_overlap(geoparsed: Completed, documents: dict[str, Document]) -> None:
+def test_mentions_of_one_document_do_not_overlap(
+    geoparsed: Completed, documents: dict[str, Document]
+) -> None:
     for document_id in documents:
         spans = sorted((m["start"], m["end"]) for m in _mentions_of(geoparsed, document_id))
         for (_, previous_end), (start, _) in zip(spans, spans[1:], strict=False):

@@ -15,10 +15,12 @@ from sitrep.places.imported import imported_entries
 from sitrep.places.importer import import_files
 from sitrep.places.sources import curated_places
 
-SHARED = Path(os.environ.get("SITREP_GEONAMES_DIR", "/work/shared/geonames"))
+# A folder of GeoNames dump files laid out as country/XX.txt, cities15000.zip, admin1CodesASCII.txt, ...
+BESIDE = Path(__file__).resolve().parents[2].parent / "shared" / "geonames"
+SHARED = Path(os.environ.get("SITREP_GEONAMES_DIR") or BESIDE)
 pytestmark = pytest.mark.skipif(
     not (SHARED / "country" / "SY.txt").is_file(),
-    reason=f"GeoNames dump files not found in {SHARED} (set SITREP_GEONAMES_DIR to a folder holding them)",
+    reason="set SITREP_GEONAMES_DIR to a folder of GeoNames dump files (country/SY.txt, cities15000.zip)",
 )
 
 

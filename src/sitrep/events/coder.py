@@ -30,7 +30,9 @@ CIVILIAN_WORDS = frozenset({"civilian", "civilians", "resident", "residents", "v
                             "child", "children", "woman", "women", "family", "families", "worshipper",
                             "farmer", "shepherd", "student", "journalist", "passenger", "patient"})
 STRONG_PRIORITY = 80
-NEAR_WORDS = frozenset({"outskirts", "outskirt", "near", "around", "outside", "edge", "vicinity", "countryside", "environs"})
+NEAR_WORDS = frozenset({
+    "outskirts", "outskirt", "near", "around", "outside", "edge", "vicinity", "countryside", "environs",
+})
 REBELLION_WORDS = frozenset({"rebellion", "uprising", "revolt", "insurgency", "insurrection", "mutiny"})
 
 
@@ -289,7 +291,8 @@ def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
         return
     last = events[-1].evidence.start
     for index, event in enumerate(events):
-        if event.evidence.start == last and event.fatalities is None and _family(event.sub_event_type or "") == "violence":
+        violent = _family(event.sub_event_type or "") == "violence"
+        if event.evidence.start == last and event.fatalities is None and violent:
             events[index] = replace(event, fatalities=count)
 
 
@@ -380,7 +383,8 @@ def _code_sentence(
         drafts = [_as_forces(d, kb) for d in drafts]
     events: list[Event] = []
     for draft in _keep_most_specific(drafts):
-        for place in draft.places or [None]:
+        places: list[PlaceMention | None] = list(draft.places) or [None]
+        for place in places:
             event = _build(document, doc, sentence, draft.trigger, draft.label, draft.roles, draft.actor1, place,
                            sentence_actors, sentence_dates)
             if event.event_id not in discourse.seen:
@@ -404,7 +408,9 @@ VIOLENT_TYPES = frozenset({ontology.BATTLES, ontology.EXPLOSIONS, ontology.VIOLE
 
 def _family(label: str) -> str:
     """Triggers of one family in one sentence and place describe one event; other families stand apart."""
-    if label in ("TAKEOVER", "VIOLENCE") or (label in ontology.BY_NAME and ontology.event_type_of(label) in VIOLENT_TYPES):
+    if label in ("TAKEOVER", "VIOLENCE") or (
+        label in ontology.BY_NAME and ontology.event_type_of(label) in VIOLENT_TYPES
+    ):
         return "violence"
     if label in ontology.BY_NAME and ontology.event_type_of(label) in (ontology.PROTESTS, ontology.RIOTS):
         return "protest"
@@ -456,10 +462,7 @@ LETHAL_WORDS = frozenset({"kill", "killed", "dead", "death", "shot", "bullet", "
 
 def _in_background(token: Token) -> bool:
     """A generic violence word that only sets the scene ("after weeks of fighting", "to end the insurgency")."""
-    for ancestor in list(token.ancestors)[:3]:
-        if ancestor.lower_ in BACKGROUND_WORDS:
-            return True
-    return False
+    return any(ancestor.lower_ in BACKGROUND_WORDS for ancestor in list(token.ancestors)[:3])
 
 
 def _governing_verbs(token: Token) -> list[Token]:

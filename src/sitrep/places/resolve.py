@@ -23,7 +23,7 @@ MAX_ANCHORS = 40
 # A town known by another spelling, in a country the document never speaks of while it clearly speaks
 # of another, is a namesake: "Ariha" in a report on Syria is not Jericho.
 FOREIGN_ALIAS_POPULATION = 100_000
-DOMINANT_FOCUS = 0.5
+DOMINANT_FOCUS = 0.3
 FOREIGN_FOCUS = 0.1
 
 Province = tuple[str, str]  # (country code, admin1 name)
@@ -49,18 +49,27 @@ def _likeliest(topo: Toponym) -> tuple[Place, float]:
     return max(topo.candidates, key=lambda c: prior_score(*c))
 
 
-def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
-    """Share of the document's toponyms whose likeliest reading lies in each country (countries count 2)."""
-    counts: Counter[str] = Counter()
+def _country_weights(toponyms: Sequence[Toponym]) -> dict[str, Counter[str]]:
+    """Per name as written, the weight it gives each country (its likeliest reading; countries count 2)."""
+    weights: dict[str, Counter[str]] = {}
     for topo in toponyms:
         if not topo.candidates:
             continue
         place, _ = _likeliest(topo)
         if place.country_code:
             weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
-            counts[place.country_code] += weight
+            weights.setdefault(topo.text, Counter())[place.country_code] += weight
+    return weights
+
+
+def _shares(counts: Counter[str]) -> dict[str, float]:
     total = sum(counts.values())
-    return {cc: n / total for cc, n in counts.items()} if total else {}
+    return {cc: n / total for cc, n in counts.items() if n > 0} if total else {}
+
+
+def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
+    """Share of the document's toponyms whose likeliest reading lies in each country (countries count 2)."""
+    return _shares(sum(_country_weights(toponyms).values(), Counter()))
 
 
 def province_focus(toponyms: Sequence[Toponym]) -> dict[Province, float]:
@@ -124,7 +133,9 @@ def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
 
 
 def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
-    """A town only known by another spelling, in a country foreign to a document focused elsewhere."""
+    """A town only known by another spelling, in a country foreign to a document focused elsewhere.
+
+    `focus` leaves out the name itself, which would otherwise vouch for its own reading."""
     if match >= 1.0 or place.feature_class != "P" or place.population >= FOREIGN_ALIAS_POPULATION:
         return False
     if focus.get(place.country_code or "", 0.0) >= FOREIGN_FOCUS:
@@ -158,7 +169,9 @@ def precision(topo: Toponym, place: Place | None) -> int:
 
 def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     """Resolved mentions in text order; metonymic toponyms are left out; doubtful ones get no place."""
-    focus = country_focus(toponyms)
+    weights = _country_weights(toponyms)
+    totals: Counter[str] = sum(weights.values(), Counter())
+    focus = _shares(totals)
     provinces = province_focus(toponyms)
     first_pass: list[Place] = []
     for topo in toponyms:
@@ -188,7 +201,8 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
             # "Ghouta" is not Guatemala.
             if match < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
                 score = 0.0
-            if _foreign_namesake(best, match, focus) and not topo.within:
+            others = _shares(totals - weights.get(topo.text, Counter()))
+            if not topo.within and _foreign_namesake(best, match, others):
                 score = 0.0
             chosen = best if score >= ABSTAIN_BELOW else None
         elif topo.ner_label not in NER_PLACE_LABELS:
