@@ -78,21 +78,12 @@ def cmd_extract(args: argparse.Namespace, settings: Settings, reporter: Reporter
 
 
 def cmd_geoparse(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
-    from sitrep.nlp import load_pipeline, parse
-    from sitrep.places import find_places, geoparse_records, load_gazetteer
+    from sitrep.pipeline import Pipeline
+    from sitrep.places import find_places, geoparse_records
 
-    nlp = load_pipeline(settings.nlp.model)
-    gazetteer = load_gazetteer(settings.places)
-    pending: list[Document] = []
-
-    def texts() -> Iterator[str]:
-        for document in _documents(args, reporter):
-            pending.append(document)
-            yield document.text
-
-    for doc in parse(nlp, texts(), settings.nlp.batch_size):
-        document = pending.pop(0)
-        _write_jsonl(geoparse_records(document.id, find_places(doc, gazetteer)), sys.stdout)
+    pipeline = Pipeline(settings)
+    for document, doc in pipeline.parsed(_documents(args, reporter)):
+        _write_jsonl(geoparse_records(document.id, find_places(doc, pipeline.gazetteer)), sys.stdout)
         sys.stdout.flush()
     return EXIT_SKIPPED if reporter.skipped else EXIT_OK
 

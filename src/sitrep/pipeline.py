@@ -7,6 +7,7 @@ resources, so the same object runs in one process, in a pool of workers or on a 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,6 +22,8 @@ from sitrep.events.coder import code_events, focus_countries
 from sitrep.model import Document, Event, PlaceMention
 from sitrep.nlp import load_pipeline, parse
 from sitrep.places import Gazetteer, find_places, load_gazetteer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +55,26 @@ class Pipeline:
 
     def analyse(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         """Analyses in input order; documents are parsed lazily in batches of `nlp.batch_size`."""
+        for document, doc in self.parsed(documents):
+            yield self.analyse_parsed(document, doc)
+
+    def parsed(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Doc]]:
+        """Each document with its spaCy parse, in input order, parsed lazily in batches."""
         pending: list[Document] = []
+        limit = self.settings.nlp.max_chars
+        self.nlp.max_length = max(self.nlp.max_length, limit + 1)
 
         def texts() -> Iterator[str]:
             for document in documents:
                 pending.append(document)
-                yield document.text
+                if len(document.text) > limit:
+                    # offsets stay valid: the analysed text is a prefix of the document's
+                    log.warning("%s: only the first %d of %d characters are analysed ([nlp] max_chars)",
+                                document.id, limit, len(document.text))
+                yield document.text[:limit]
 
         for doc in parse(self.nlp, texts(), self.settings.nlp.batch_size):
-            document = pending.pop(0)
-            yield self.analyse_parsed(document, doc)
+            yield pending.pop(0), doc
 
     def analyse_parsed(self, document: Document, doc: Doc) -> Analysis:
         return analyse_doc(document, doc, self.gazetteer, self.actors)

@@ -203,11 +203,6 @@ def test_only_bad_input_still_exits_1_with_nothing_on_stdout(started: dict[str, 
 # --- a 50 MB file ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a text over 1,000,000 characters reaches spaCy uncut ([nlp] max_chars is never applied): "
-    "ValueError E088 escapes as a traceback and the run stops before the next document",
-)
 def test_a_50_megabyte_file_does_not_stop_the_run(big_run: Completed, good_file: Path) -> None:
     assert "Traceback" not in big_run.stderr, big_run.describe()
     assert big_run.returncode in (0, 1), big_run.describe()

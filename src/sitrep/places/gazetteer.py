@@ -146,9 +146,7 @@ def prior_score(place: Place, match: float) -> float:
 
 
 def _cache_path(min_population: int, imported: Path | None = None) -> Path:
-    base = (
-        os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    )
+    base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
     inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "names.py", "gazetteer.py")

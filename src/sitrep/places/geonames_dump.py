@@ -140,9 +140,7 @@ def dump_members(path: Path) -> list[DumpMember]:
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                infos = [
-                    i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".txt")
-                ]
+                infos = [i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".txt")]
         except (OSError, zipfile.BadZipFile) as exc:
             raise GazetteerError(f"{path}: not a readable zip archive ({exc})") from exc
         return [DumpMember(path, info.filename, info.file_size) for info in infos]
@@ -219,9 +217,7 @@ def parse_admin_code(fields: list[str], depth: int) -> AdminCode:
     code = fields[0].strip()
     if code.count(".") != depth or not fields[1].strip():
         raise ValueError(f"not an admin{depth} code row: {code!r}")
-    return AdminCode(
-        code, fields[1].strip(), fields[2].strip(), int(fields[3]) if fields[3].strip() else None
-    )
+    return AdminCode(code, fields[1].strip(), fields[2].strip(), int(fields[3]) if fields[3].strip() else None)
 
 
 def parse_country(fields: list[str]) -> CountryRow:

@@ -34,9 +34,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
         raise GazetteerError(f"{path}: cannot open the gazetteer file ({exc})") from exc
 
 
-def imported_entries(
-    path: Path, admin1_fallback: dict[tuple[str, str], str] | None = None
-) -> Iterator[Entry]:
+def imported_entries(path: Path, admin1_fallback: dict[tuple[str, str], str] | None = None) -> Iterator[Entry]:
     """Every place of an imported gazetteer file with its usable names.
 
     Admin1/admin2 names come from the imported admin code files; when those were not imported, admin1

@@ -93,11 +93,7 @@ class ImportReport:
 
 def default_target() -> Path:
     """Where an import goes unless told otherwise: the user data dir (`$XDG_DATA_HOME/sitrep`)."""
-    base = (
-        os.environ.get("SITREP_DATA_DIR")
-        or os.environ.get("XDG_DATA_HOME")
-        or str(Path.home() / ".local" / "share")
-    )
+    base = os.environ.get("SITREP_DATA_DIR") or os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "sitrep" / "gazetteer.sqlite"
 
 
@@ -286,9 +282,7 @@ def _record_import(connection: sqlite3.Connection, files: list[str]) -> None:
     known = set(json.loads(row[0])) if row else set()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with connection:
-        connection.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('files', ?)", (json.dumps(sorted(known | set(files))),)
-        )
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('files', ?)", (json.dumps(sorted(known | set(files))),))
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('built', ?)", (now,))
 
 

