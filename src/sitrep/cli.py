@@ -153,7 +153,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -
         from sitrep.eval.geo import format_geo_report, run_geo_eval
 
         for corpus in args.corpus or ["GeoWebNews", "LGL"]:
-            report = run_geo_eval(args.data, corpus, args.limit)
+            report = run_geo_eval(args.data, corpus, args.limit, settings)
             sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_geo_report(report))
         return EXIT_OK
     from sitrep.eval.report import format_report, run_all

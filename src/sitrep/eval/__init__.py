@@ -9,6 +9,7 @@ from sitrep.eval.data import (
     load_plover,
     resolve_data_dir,
 )
+from sitrep.eval.geo import format_geo_report, geo_data_available, run_geo_eval, score_geoparse
 from sitrep.eval.location import LocationPrediction, predict_location, run_locations, score_locations
 from sitrep.eval.plover import (
     PloverPrediction,
@@ -21,6 +22,10 @@ from sitrep.eval.plover import (
 from sitrep.eval.report import format_report, run_all
 
 __all__ = [
+    "format_geo_report",
+    "geo_data_available",
+    "run_geo_eval",
+    "score_geoparse",
     "ACLED_TO_CASE",
     "CasePrediction",
     "LocationPrediction",

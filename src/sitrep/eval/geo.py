@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sitrep.config import Settings, load_settings
 from sitrep.errors import ConfigError, SitrepError
 from sitrep.eval.data import DATA_ENV, resolve_data_dir
 from sitrep.model import PlaceMention
@@ -222,7 +223,9 @@ def score_geoparse(
     }
 
 
-def run_geo_eval(data_dir: str | Path | None, corpus: str, limit: int | None = None) -> dict[str, Any]:
+def run_geo_eval(
+    data_dir: str | Path | None, corpus: str, limit: int | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
     """Geoparses a corpus with the installed model and gazetteer and scores it.
 
     spaCy parses every article first; only `find_places` is timed for the documents-per-second figure.
@@ -233,8 +236,9 @@ def run_geo_eval(data_dir: str | Path | None, corpus: str, limit: int | None = N
 
     key = normalise_corpus(corpus)
     articles = load_geo_corpus(data_dir, key, limit)
-    nlp = load_pipeline()
-    gazetteer = load_gazetteer()
+    settings = settings or load_settings()
+    nlp = load_pipeline(settings.nlp.model)
+    gazetteer = load_gazetteer(settings.places)  # the user's imported gazetteer, if configured
     docs = list(parse(nlp, (a.text for a in articles)))
     started = time.perf_counter()
     predictions = [find_places(doc, gazetteer) for doc in docs]
