@@ -35,7 +35,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # "accuracy" counts only sentences where an event was found at the verb. Since events without a resolvable
     # place are coded too (location null), more events are found and this conditional share fell from 0.70 to
     # 0.61 while the end-to-end accuracy rose from 0.520 to 0.528: the end-to-end floor is the one that matters.
-    "location": {"accuracy": 0.61, "end_to_end": 0.52},
+    # Lowered again, on purpose, to 0.56 / 0.48: the geoparser now abstains on names it cannot place with
+    # confidence (GeoWebNews precision 71 -> 77 %, LGL 55 -> 62 %), and an event whose place is found but not
+    # resolved has no location (0.196 of these sentences), though the gold place is among the mentions (0.864).
+    "location": {"accuracy": 0.56, "end_to_end": 0.48},
     "plover": {"type_accuracy": 0.15, "source_accuracy": 0.20},
 }
 # At most this share of violent snippets may come back without any event (ceilings are only ever lowered).

@@ -209,3 +209,222 @@ def load_plover(data_dir: Path, limit: int | None = None) -> list[PloverRecord]:
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: malformed evaluation record ({exc})") from exc
     return records[:limit] if limit is not None else records
+
+
+WIKIEVENTS_FILE = "events/wikievents-dev.jsonl"
+RAMS_FILE = "events/rams-dev.jsonlines"
+RE3D_DIR = "entities/re3d"
+# re3d's confidence is the probability, from crowd and expert votes, that the annotation is right; below one
+# half the annotators leaned against it (most such records have confidence 0: rejected candidates).
+RE3D_MIN_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArgument:
+    """One argument of a gold event: its role as the data set spells it and its character offsets."""
+
+    role: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One gold event mention: its type (e.g. "Conflict.Attack.Unspecified"), trigger and arguments."""
+
+    id: str
+    event_type: str
+    trigger: Offsets
+    arguments: tuple[GoldArgument, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentDocument:
+    """A text with gold events whose arguments are marked (WikiEvents document or RAMS window)."""
+
+    id: str
+    text: str
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEntity:
+    """One re3d entity annotation: type (e.g. "Organisation"), offsets and annotator confidence."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDocument:
+    """A re3d document with its entity annotations."""
+
+    id: str
+    text: str
+    entities: tuple[GoldEntity, ...]
+
+
+def arguments_available(data_dir: str | Path | None = None) -> bool:
+    directory = resolve_data_dir(data_dir)
+    return (directory / WIKIEVENTS_FILE).is_file() and (directory / RAMS_FILE).is_file()
+
+
+def entities_available(data_dir: str | Path | None = None) -> bool:
+    return (resolve_data_dir(data_dir) / RE3D_DIR).is_dir()
+
+
+def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{path}:{number}: malformed evaluation record ({exc})") from exc
+        if isinstance(record, dict):
+            yield record
+
+
+def _wikievents_text(sentences: list[Any]) -> tuple[str, list[Offsets]]:
+    """The text the token offsets point into, and each token's offsets.
+
+    The file's `text` field glues sentences together while the token offsets count one separator between
+    them, so the text is rebuilt from the tokens: each at its offsets, a newline between sentences, spaces
+    elsewhere."""
+    tokens = [(str(word), int(start), int(end)) for sentence in sentences for word, start, end in sentence[0]]
+    chars = [" "] * max((end for _, _, end in tokens), default=0)
+    for sentence in sentences[1:]:
+        first_start = int(sentence[0][0][1]) if sentence[0] else 0
+        if first_start > 0:
+            chars[first_start - 1] = "\n"
+    for word, start, end in tokens:
+        chars[start:end] = list(word[: end - start].ljust(end - start))
+    return "".join(chars), [(start, end) for _, start, end in tokens]
+
+
+def _wikievents_document(record: dict[str, Any]) -> ArgumentDocument:
+    text, offsets = _wikievents_text(record["sentences"])
+
+    def chars(first: int, last: int) -> Offsets:  # token range [first, last) -> character offsets
+        return offsets[first][0], offsets[last - 1][1]
+
+    entities = {e["id"]: chars(int(e["start"]), int(e["end"])) for e in record.get("entity_mentions", [])}
+    events = []
+    for mention in record.get("event_mentions", []):
+        trigger = mention["trigger"]
+        arguments = tuple(
+            GoldArgument(str(a["role"]), *entities[a["entity_id"]], text[slice(*entities[a["entity_id"]])])
+            for a in mention.get("arguments", [])
+            if a.get("entity_id") in entities
+        )
+        events.append(
+            GoldEvent(
+                str(mention["id"]),
+                str(mention["event_type"]),
+                chars(int(trigger["start"]), int(trigger["end"])),
+                arguments,
+            )
+        )
+    return ArgumentDocument(str(record["doc_id"]), text, tuple(events))
+
+
+def load_wikievents(data_dir: Path, limit: int | None = None) -> list[ArgumentDocument]:
+    """The WikiEvents documents with their KAIROS events and arguments, in file order."""
+    path = _path(data_dir, WIKIEVENTS_FILE)
+    try:
+        documents = [_wikievents_document(record) for record in _json_lines(path)]
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: malformed evaluation record ({exc})") from exc
+    return documents[:limit] if limit is not None else documents
+
+
+_RAMS_ROLE_PREFIX = re.compile(r"^evt\d+arg\d+")
+
+
+def _rams_document(record: dict[str, Any]) -> ArgumentDocument:
+    """A RAMS window as text: tokens joined by spaces, sentences by newlines; spans are inclusive token ranges."""
+    offsets: list[Offsets] = []
+    lines: list[str] = []
+    position = 0
+    for sentence in record["sentences"]:
+        line_offsets = []
+        for token in sentence:
+            line_offsets.append((position, position + len(token)))
+            position += len(token) + 1
+        offsets += line_offsets
+        lines.append(" ".join(sentence))
+    text = "\n".join(lines)
+
+    def chars(first: int, last: int) -> Offsets:
+        return offsets[first][0], offsets[last][1]
+
+    triggers = record["evt_triggers"]
+    events = []
+    for number, (first, last, labels) in enumerate(triggers):
+        span = (int(first), int(last))
+        arguments = tuple(
+            GoldArgument(
+                _RAMS_ROLE_PREFIX.sub("", str(role)),
+                *chars(int(argument[0]), int(argument[1])),
+                text[slice(*chars(int(argument[0]), int(argument[1])))],
+            )
+            for trigger, argument, role in record.get("gold_evt_links", [])
+            if (int(trigger[0]), int(trigger[1])) == span
+        )
+        events.append(GoldEvent(f"{record['doc_key']}-{number}", str(labels[0][0]), chars(*span), arguments))
+    return ArgumentDocument(str(record["doc_key"]), text, tuple(events))
+
+
+def load_rams(data_dir: Path, limit: int | None = None) -> list[ArgumentDocument]:
+    """The RAMS windows (one gold event each) in file order."""
+    path = _path(data_dir, RAMS_FILE)
+    try:
+        documents = [_rams_document(record) for record in _json_lines(path)]
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: malformed evaluation record ({exc})") from exc
+    return documents[:limit] if limit is not None else documents
+
+
+def _re3d_source(folder: Path, min_confidence: float) -> list[EntityDocument]:
+    entities: dict[str, list[GoldEntity]] = {}
+    for record in _json_lines(_path(folder, "entities.json")):
+        if float(record.get("confidence", 0.0)) < min_confidence:
+            continue
+        entity = GoldEntity(
+            str(record["type"]),
+            int(record["begin"]),
+            int(record["end"]),
+            str(record["value"]),
+            float(record["confidence"]),
+        )
+        entities.setdefault(str(record["documentId"]), []).append(entity)
+    return [
+        EntityDocument(
+            str(record["_id"]),
+            str(record["text"]),
+            tuple(sorted(entities.get(str(record["_id"]), []), key=lambda e: (e.start, e.end, e.type))),
+        )
+        for record in _json_lines(_path(folder, "documents.json"))
+    ]
+
+
+def load_re3d(
+    data_dir: Path, limit: int | None = None, min_confidence: float = RE3D_MIN_CONFIDENCE
+) -> list[EntityDocument]:
+    """The re3d documents of every source (sources in name order), with entities of enough confidence."""
+    root = data_dir / RE3D_DIR
+    if not root.is_dir():
+        raise ConfigError(f"evaluation data not found: {root} (pass the data directory or set ${DATA_ENV})")
+    try:
+        documents = [
+            document
+            for folder in sorted(p for p in root.iterdir() if p.is_dir())
+            for document in _re3d_source(folder, min_confidence)
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{root}: malformed evaluation record ({exc})") from exc
+    return documents[:limit] if limit is not None else documents

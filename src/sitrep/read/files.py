@@ -7,6 +7,7 @@ What is read:
 - `.html` / `.htm`: the article text trafilatura extracts, with title, author, date, site name and url;
 - `.json`: one document object (an array of objects, or several objects one per line, is read too);
 - `.jsonl` / `.ndjson`: one document object per line, streamed (blank lines are skipped);
+- `.warc` / `.warc.gz`: web archives, one document per HTML response record, streamed (`sitrep.read.warc`);
 - a directory: every file of those extensions below it, in sorted path order. Hidden files and
   folders and files of other extensions are skipped without a message, as `ls` would;
 - `-`, or no path at all: JSON Lines on standard input.
@@ -31,6 +32,7 @@ from sitrep.model import Document, Rejection
 from sitrep.read.decode import decode_text
 from sitrep.read.html import extract_html
 from sitrep.read.objects import document_from_object
+from sitrep.read.warc import is_warc, read_warc
 
 log = logging.getLogger("sitrep.read")
 
@@ -79,7 +81,8 @@ def _walk(directory: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWN_EXTENSIONS:
+            known = os.path.splitext(name)[1].lower() in KNOWN_EXTENSIONS or is_warc(name)
+            if not name.startswith(".") and known:
                 found.append(os.path.join(root, name))
     yield from sorted(found, key=lambda p: os.path.relpath(p, directory).split(os.sep))
 
@@ -90,6 +93,9 @@ def read_file(
     """The documents of one file, chosen by its extension (unknown extensions are read as text)."""
     extension = os.path.splitext(path)[1].lower()
     try:
+        if is_warc(path):
+            yield from read_warc(path, published, max_bytes)
+            return
         if extension in JSONL_EXTENSIONS:
             with open(path, "rb") as stream:
                 yield from read_json_lines(stream, path, published, max_bytes)

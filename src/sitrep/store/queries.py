@@ -7,6 +7,7 @@ JSON objects of the public contract, exactly as `sitrep extract` prints them.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -161,3 +162,144 @@ def query_runs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
              "config": json.loads(config) if config else None,
              "counts": json.loads(counts) if counts else None}
             for run_id, started, finished, config, counts in rows]
+
+
+# Queries of the HTTP API and the dashboard ---------------------------------------------------------------
+
+# Events that tell of the same happening: same type, same place, same start day. Without the clusters of
+# sitrep.fuse, how many documents share this key is the event's corroboration.
+_CORROBORATION_KEY = "coalesce(event_type, plover_type), geonameid, date_start"
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Every filter of `search_events`; None (or empty) means no filter.
+
+    `bbox` is (west, south, east, north) in degrees; `actor` matches an actor id or name (any role, any
+    case); `certainty` keeps events of any of the given certainties; `min_corroboration` keeps events that
+    at least that many documents report (see `corroboration`).
+    """
+
+    country: str | None = None
+    since: date | str | None = None
+    until: date | str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    certainty: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None
+    min_corroboration: int | None = None
+    document_id: str | None = None
+
+
+def _search_filters(query: EventQuery) -> tuple[str, list[Any]]:
+    where, params = _event_filters(query.country, query.since, query.until, query.event_type, query.document_id)
+    clauses = [where.removeprefix(" WHERE ")] if where else []
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        clauses.append("latitude BETWEEN ? AND ?")
+        params.extend([south, north])
+        if west <= east:
+            clauses.append("longitude BETWEEN ? AND ?")
+            params.extend([west, east])
+        else:  # a box across the antimeridian
+            clauses.append("(longitude >= ? OR longitude <= ?)")
+            params.extend([west, east])
+    if query.actor:
+        clauses.append("(actor1_id = ? OR actor2_id = ? OR lower(actor1_name) = lower(?) "
+                       "OR lower(actor2_name) = lower(?) OR event_id IN (SELECT ea.event_id FROM event_actors ea "
+                       "JOIN actors a ON a.id = ea.actor_id WHERE a.id = ? OR lower(a.name) = lower(?)))")
+        params.extend([query.actor] * 6)
+    if query.certainty:
+        clauses.append("list_contains(?, certainty)")
+        params.append(list(query.certainty))
+    if query.min_corroboration is not None and query.min_corroboration > 1:
+        clauses.append(f"({_CORROBORATION_KEY}) IN (SELECT ({_CORROBORATION_KEY}) FROM events "
+                       "WHERE geonameid IS NOT NULL AND date_start IS NOT NULL "
+                       "GROUP BY ALL HAVING count(DISTINCT document_id) >= ?)")
+        params.append(query.min_corroboration)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Event records matching every filter of `query`, in the order of `query_events`."""
+    if limit is not None and limit < 0:
+        raise StoreError(f"limit must not be negative, not {limit}")
+    if offset < 0:
+        raise StoreError(f"offset must not be negative, not {offset}")
+    where, params = _search_filters(query)
+    sql = "SELECT record FROM events" + where + " ORDER BY date_start ASC NULLS LAST, event_id ASC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return [json.loads(row[0]) for row in _run(con, sql, params)]
+
+
+def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
+    """How many events `search_events` would return without a limit."""
+    where, params = _search_filters(query)
+    return int(_run(con, "SELECT count(*) FROM events" + where, params)[0][0])
+
+
+def corroborating_events(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
+    """Every stored mention of the same happening as this event (itself included), from any document:
+    same type, same place, same start day. Empty when the event is unknown."""
+    rows = _run(con, f"""
+        SELECT other.record FROM events AS this JOIN events AS other
+          ON other.event_id = this.event_id
+          OR (this.geonameid IS NOT NULL AND this.date_start IS NOT NULL
+              AND coalesce(other.event_type, other.plover_type) = coalesce(this.event_type, this.plover_type)
+              AND other.geonameid = this.geonameid AND other.date_start = this.date_start)
+        WHERE this.event_id = ?
+        ORDER BY other.event_id = this.event_id DESC, other.document_id, other.event_id""", [event_id])
+    return [json.loads(row[0]) for row in rows]
+
+
+def documents_info(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[dict[str, Any]]:
+    """Metadata (no text) of the given stored documents, in the order given; unknown ids are left out."""
+    rows = _run(con, "SELECT id, title, url, publisher, published FROM documents WHERE list_contains(?, id)",
+                [document_ids])
+    found = {id_: {"id": id_, "title": title, "url": url, "publisher": publisher,
+                   "published": published.isoformat() if published else None}
+             for id_, title, url, publisher, published in rows}
+    return [found[id_] for id_ in document_ids if id_ in found]
+
+
+def list_actors(con: duckdb.DuckDBPyConnection, search: str | None = None, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """Stored actors with how many events each takes part in (any role), busiest first."""
+    sql = ("SELECT a.id, a.name, a.type, a.country, count(DISTINCT ea.event_id) AS events FROM actors a "
+           "LEFT JOIN event_actors ea ON ea.actor_id = a.id")
+    params: list[Any] = []
+    if search:
+        sql += " WHERE contains(lower(a.name), lower(?)) OR a.id = ?"
+        params.extend([search, search])
+    sql += " GROUP BY ALL ORDER BY events DESC, a.name, a.id LIMIT ? OFFSET ?"
+    params.extend([limit, offset])
+    return [{"id": id_, "name": name, "type": type_, "country": country, "events": int(events)}
+            for id_, name, type_, country, events in _run(con, sql, params)]
+
+
+def list_places(con: duckdb.DuckDBPyConnection, country: str | None = None, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """Stored places with how many events happened there, busiest first."""
+    sql = ("SELECT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, p.feature_code, "
+           "count(e.event_id) AS events FROM places p LEFT JOIN events e ON e.geonameid = p.geonameid")
+    params: list[Any] = []
+    if country:
+        sql += " WHERE upper(p.country_code) = upper(?)"
+        params.append(country)
+    sql += " GROUP BY ALL ORDER BY events DESC, p.name, p.geonameid LIMIT ? OFFSET ?"
+    params.extend([limit, offset])
+    return [{"geonameid": int(gid), "name": name, "latitude": lat, "longitude": lon, "country_code": cc,
+             "admin1": admin1, "feature_code": code, "events": int(events)}
+            for gid, name, lat, lon, cc, admin1, code, events in _run(con, sql, params)]
+
+
+def event_date_range(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """The first start date and last end date of the stored events (ISO), or (None, None)."""
+    row = _run(con, "SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events", [])[0]
+    return (row[0].isoformat() if row[0] else None, row[1].isoformat() if row[1] else None)

@@ -1,0 +1,82 @@
+"""Database access for the API: a read-only connection per request, a time limit, and one writer at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from sitrep.api.errors import ApiError
+from sitrep.errors import StoreError
+from sitrep.store.schema import open_for_reading
+
+
+class ReadWriteLock:
+    """Many readers or one writer. DuckDB refuses a read-write open of a file this process reads, and a
+    read-only open of a file it writes, so requests that read wait for an ingest and the other way round."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._writing)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+
+
+class Database:
+    """The database file the API serves; `read()` gives a fresh read-only connection for one request."""
+
+    def __init__(self, path: str | Path, query_timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        self.query_timeout = query_timeout
+        self.lock = ReadWriteLock()
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection, interrupted after `query_timeout` seconds (answered 503)."""
+        with self.lock.reading():
+            if not self.path.exists():
+                raise ApiError(503, "no_database", f"no database at {self.path.name} yet; ingest documents first")
+            try:
+                con = open_for_reading(self.path)
+            except StoreError as exc:
+                raise ApiError(503, "database_unavailable", str(exc)) from exc
+            timer = threading.Timer(self.query_timeout, con.interrupt)
+            timer.daemon = True
+            timer.start()
+            try:
+                yield con
+            except StoreError as exc:
+                if isinstance(exc.__cause__, duckdb.InterruptException):
+                    raise ApiError(503, "query_timeout",
+                                   f"the query took longer than {self.query_timeout:g} s; narrow the filters"
+                                   ) from exc
+                raise
+            finally:
+                timer.cancel()
+                con.close()

@@ -1,0 +1,136 @@
+"""When two event mentions may report the same event: type, actors, place and time all compatible.
+
+Decisions (see docs/fusion.md):
+- types: the same sub-event type, or one of a few families reports routinely confuse (a fight that ends in a
+  takeover; an air strike called shelling; an attack on people one source calls a clash). Events outside
+  ACLED's scope (diplomacy) need the same PLOVER type.
+- forecasts stay apart: an `expected` mention only joins other `expected` mentions, since a prediction is not
+  a report of the event. A `denied` mention does join the asserted event it denies.
+- actors: for each role, the same actor, one side unknown, a generic actor and a named one of the same type
+  and country ("rebels" vs HTS), two state actors of one country (army vs government) or allies in the
+  knowledge base. Battles are symmetric, so actor1/actor2 may also be swapped.
+- place: in the same country, and within 10 km (geo_precision 1), 25 km (2), or the same admin1 (3), judged at the coarser of the two;
+  a country-wide mention only joins mentions of the same country-wide place.
+- time: the date ranges overlap once each is widened by 1, 3 or 7 days (time_precision 1, 2, 3).
+- a mention without a place or a date only joins mentions of its own document that lack it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sitrep.fuse.records import Record, date_range, distance_km, is_country_level
+
+DISTANCE_KM: dict[int, float] = {1: 10.0, 2: 25.0}
+TIME_WINDOW_DAYS: dict[int, int] = {1: 1, 2: 3, 3: 7}
+# The widest window any pair can use: the store looks this far around a new mention for candidates.
+MAX_WINDOW_DAYS = max(TIME_WINDOW_DAYS.values())
+
+TYPE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"Armed clash", "Non-state actor overtakes territory", "Government regains territory", "Attack"}),
+    frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
+    frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}),
+    frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}),
+    frozenset({"Violent demonstration", "Mob violence"}),
+    frozenset({"Non-violent transfer of territory", "Non-state actor overtakes territory",
+               "Government regains territory"}),
+)
+SYMMETRIC_TYPES = frozenset({"Battles", "Riots"})
+
+
+@dataclass(frozen=True)
+class ActorRelations:
+    """What clustering needs to know about actors: alliances, generic actors and state actors, by id."""
+
+    allied: frozenset[frozenset[str]] = frozenset()
+    generic: frozenset[str] = frozenset()
+    state: frozenset[str] = frozenset()
+
+    def related(self, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+        """Two actor objects that may stand for one party of an event."""
+        first, second = a["id"], b["id"]
+        if first == second or frozenset((first, second)) in self.allied:
+            return True
+        same_country = a.get("country") == b.get("country") and a.get("country") is not None
+        if first in self.state and second in self.state and same_country:
+            return True
+        generic = (first in self.generic) != (second in self.generic)
+        # A generic actor without a country ("rebels") fits a named actor of the same type anywhere.
+        country_fits = same_country or not a.get("country") or not b.get("country")
+        return generic and country_fits and a.get("type") == b.get("type")
+
+
+def relations_from_kb(kb: Any) -> ActorRelations:
+    """ActorRelations from an ActorBase (allies in either direction, generated generic and state actors)."""
+    allied: set[frozenset[str]] = set()
+    generic: set[str] = set()
+    state: set[str] = set()
+    for actor in kb.actors.values():
+        for other in kb.allies(actor.id):
+            allied.add(frozenset((actor.id, other)))
+        if kb.is_generic(actor):
+            generic.add(actor.id)
+        if kb.is_state(actor):
+            state.add(actor.id)
+    return ActorRelations(frozenset(allied), frozenset(generic), frozenset(state))
+
+
+def types_compatible(a: Record, b: Record) -> bool:
+    first, second = a.get("sub_event_type"), b.get("sub_event_type")
+    if first is None or second is None:
+        return first is None and second is None and a.get("plover_type") == b.get("plover_type")
+    return first == second or any(first in family and second in family for family in TYPE_FAMILIES)
+
+
+def certainties_compatible(a: Record, b: Record) -> bool:
+    return (a.get("certainty") == "expected") == (b.get("certainty") == "expected")
+
+
+def _role_fits(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None, relations: ActorRelations) -> bool:
+    return a is None or b is None or relations.related(a, b)
+
+
+def actors_compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
+    straight = _role_fits(a.get("actor1"), b.get("actor1"), relations) and _role_fits(
+        a.get("actor2"), b.get("actor2"), relations)
+    if straight:
+        return True
+    symmetric = a.get("event_type") in SYMMETRIC_TYPES and b.get("event_type") in SYMMETRIC_TYPES
+    return symmetric and _role_fits(a.get("actor1"), b.get("actor2"), relations) and _role_fits(
+        a.get("actor2"), b.get("actor1"), relations)
+
+
+def places_compatible(a: Record, b: Record) -> bool:
+    first, second = a.get("location"), b.get("location")
+    if first is None or second is None:
+        return first is None and second is None and a["document_id"] == b["document_id"]
+    if first.get("geonameid") is not None and first.get("geonameid") == second.get("geonameid"):
+        return True
+    if first.get("country_code") != second.get("country_code"):
+        return False
+    if is_country_level(first) or is_country_level(second):
+        return False
+    precision = max(a.get("geo_precision") or 3, b.get("geo_precision") or 3)
+    if precision in DISTANCE_KM:
+        return distance_km(first, second) <= DISTANCE_KM[precision]
+    return (first.get("country_code") == second.get("country_code") and first.get("admin1") is not None
+            and first.get("admin1") == second.get("admin1"))
+
+
+def times_compatible(a: Record, b: Record) -> bool:
+    first, second = date_range(a), date_range(b)
+    if first is None or second is None:
+        return first is None and second is None and a["document_id"] == b["document_id"]
+    widen_a = timedelta(days=TIME_WINDOW_DAYS.get(a.get("time_precision") or 3, MAX_WINDOW_DAYS))
+    widen_b = timedelta(days=TIME_WINDOW_DAYS.get(b.get("time_precision") or 3, MAX_WINDOW_DAYS))
+    return first[0] - widen_a <= second[1] + widen_b and second[0] - widen_b <= first[1] + widen_a
+
+
+def compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
+    """Whether two mentions may report one event (symmetric; cheap tests first)."""
+    return (types_compatible(a, b) and certainties_compatible(a, b) and times_compatible(a, b)
+            and places_compatible(a, b) and actors_compatible(a, b, relations))
+
