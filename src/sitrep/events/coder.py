@@ -126,8 +126,14 @@ CIVILIAN_TARGETS = CIVILIAN_WORDS | frozenset({
     "church", "mosque", "temple", "school", "college", "university", "campus", "hospital", "clinic", "market",
     "hotel", "bus", "village", "villages", "community", "communities", "home", "house", "homes", "houses",
     "doctor", "teacher", "pastor", "priest", "imam", "worshipper", "worshippers", "pilgrim", "pilgrims",
-    "plane", "restaurant", "shop", "wedding", "funeral", "camp", "center", "centre", "dormitory", "classroom",
+    "plane", "restaurant", "shop", "wedding", "funeral", "center", "centre", "dormitory", "classroom",
     "people", "man", "men", "boy", "girl", "person", "persons", "villager", "resident", "family", "traveller",
+})
+
+
+MILITARY_WORDS = frozenset({
+    "military", "army", "soldier", "troop", "position", "base", "checkpoint", "convoy", "barracks", "outpost",
+    "police", "militant", "fighter", "force", "patrol", "garrison", "post",
 })
 
 
@@ -136,10 +142,11 @@ def _civilian_target(token: Token) -> bool:
     predicate = predicate_of(token)
     for holder in (token, predicate):
         for child in holder.children:
-            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
+            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "at")):
                 objects = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
                 for obj in objects:
-                    if obj.lemma_.lower() in CIVILIAN_TARGETS or obj.lower_ in CIVILIAN_TARGETS:
+                    military = any(t.lemma_.lower() in MILITARY_WORDS for t in obj.subtree)
+                    if not military and (obj.lemma_.lower() in CIVILIAN_TARGETS or obj.lower_ in CIVILIAN_TARGETS):
                         return True
     return False
 
@@ -452,7 +459,7 @@ def _refers_back(token: Token, roles: Roles) -> bool:
 BACKGROUND_WORDS = frozenset({"following", "after", "despite", "amid", "end", "ending", "since", "before"})
 DISCOVERY_VERBS = frozenset({
     "find", "seize", "discover", "defuse", "dismantle", "intercept", "confiscate", "recover", "uncover", "clear",
-    "capture", "destroy", "neutralise", "neutralize", "deactivate", "detect", "retrieve", "hand", "surrender",
+    "capture", "neutralise", "neutralize", "deactivate", "detect", "retrieve", "hand", "surrender",
 })
 DISCOVERY_ONLY = frozenset({"cache", "stash", "ammunition", "arsenal", "firearm", "pistol", "depot", "haul"})
 PROTEST_WORDS = frozenset({"protest", "protester", "protesters", "protestor", "demonstrator", "demonstrators",
@@ -466,10 +473,15 @@ def _in_background(token: Token) -> bool:
 
 
 def _governing_verbs(token: Token) -> list[Token]:
+    """Verbs the token is an object of ("weapons were seized", "found a cache"), not the subject of."""
     verbs = []
-    for ancestor in [token, *list(token.ancestors)[:3]]:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            verbs.append(ancestor)
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("nsubj", "agent", "csubj") or current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            verbs.append(current)
     return verbs
 
 
