@@ -43,6 +43,16 @@ def mention_in_phrase(
 ) -> ActorMention | PlaceMention | None:
     """The mention at the token, else the first inside its noun phrase (left edge to the token's end)."""
     direct = mention_at(token, mentions)
+    if isinstance(direct, ActorMention) and direct.actor.id.startswith(GENERIC_PREFIXES):
+        # "gunmen from the Jalisco cartel", "fighters of HTS": the named group is the actor
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of", "with", "belonging"):
+                for mention in mentions:
+                    end = child.right_edge.idx + len(child.right_edge)
+                    inside = child.idx <= mention.start and mention.end <= end
+                    named = isinstance(mention, ActorMention) and not mention.actor.id.startswith(GENERIC_PREFIXES)
+                    if inside and named:
+                        return mention
     if direct is not None:
         return direct
     left = token.left_edge.idx
@@ -78,6 +88,7 @@ SUBJECT_VERBS = LIGHT_VERBS | frozenset({
     "come", "go", "leave", "destroy", "damage", "wound", "injure", "claim", "resume", "occur", "happen",
 })
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her"})
+GENERIC_PREFIXES = ("rebels-", "unidentified-", "civilians-", "protesters-", "rioters-")
 RELATIONAL_NOUNS = frozenset({
     "ally", "allies", "supporter", "backer", "enemy", "opponent", "rival", "critic", "neighbour", "neighbor",
     "friend", "partner", "foe", "sponsor",
