@@ -5,12 +5,14 @@ re3d types sitrep produces, and where they come from:
 | re3d type | sitrep's mentions |
 |---|---|
 | Location | place mentions (`find_places`, resolved or not) that are not part of an actor mention |
-| Organisation | actor mentions (`find_actors`): armed groups, forces, governments, and countries or capitals used as a state ("Turkey said"), which re3d also marks as organisations |
+| Organisation | actor mentions (`find_actors`), including countries used as a state ("Turkey said") |
 | Nationality | demonyms found by the actor dictionary ("Syrian", "Kurdish"), on their own or inside an actor phrase |
 | Temporal | date expressions (`find_dates`) |
 
 Person, Weapon, MilitaryPlatform, Quantity and the other re3d types have no sitrep counterpart and are not
-scored. Gold annotations below re3d's confidence threshold (`RE3D_MIN_CONFIDENCE`) are dropped when loading.
+scored. re3d marks groups, forces, governments, "civilians" and countries acting as states all as
+organisations, as sitrep's actor resolver does. Gold annotations below re3d's confidence threshold
+(`RE3D_MIN_CONFIDENCE`) are dropped when loading.
 
 Two matchings: exact (same type, same start and end) and overlap (same type, at least one shared
 character). In both, each gold and each predicted mention is used at most once.

@@ -7,8 +7,21 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.eval.arguments import run_arguments
 from sitrep.eval.case import run_case
-from sitrep.eval.data import load_case, load_case_labels, load_locations, load_plover, resolve_data_dir
+from sitrep.eval.data import (
+    arguments_available,
+    entities_available,
+    load_case,
+    load_case_labels,
+    load_locations,
+    load_plover,
+    load_rams,
+    load_re3d,
+    load_wikievents,
+    resolve_data_dir,
+)
+from sitrep.eval.entities import ENTITY_TYPES, Recognise, pipeline_recogniser, run_entities
 from sitrep.eval.location import run_locations
 from sitrep.eval.metrics import ratio
 from sitrep.eval.plover import run_plover
@@ -28,13 +41,26 @@ def default_analyse() -> tuple[Analyse, float]:
     return pipeline.analyse, time.perf_counter() - started
 
 
+def default_recogniser(analyse: Analyse) -> Recognise | None:
+    """The entity recogniser of the pipeline whose bound `analyse` this is; None for any other callable."""
+    from sitrep.pipeline import Pipeline
+
+    owner = getattr(analyse, "__self__", None)
+    return pipeline_recogniser(owner) if isinstance(owner, Pipeline) else None
+
+
 def run_all(
-    data_dir: str | Path | None = None, limit: int | None = None, analyse: Analyse | None = None
+    data_dir: str | Path | None = None,
+    limit: int | None = None,
+    analyse: Analyse | None = None,
+    recognise: Recognise | None = None,
 ) -> dict[str, Any]:
     """Scores sitrep on every event data set (the first `limit` items of each, or all).
 
     `data_dir` defaults to $SITREP_EVAL_DATA, else ../shared/eval; `analyse` defaults to the configured
-    pipeline. Raises ConfigError when a data file is missing.
+    pipeline, `recognise` (entity mentions, for re3d) to that pipeline's. Raises ConfigError when a data file
+    of CASE, event location or PLOVER is missing; the argument (WikiEvents, RAMS) and entity (re3d) sections
+    are left out when their data is absent, and the entity section when no recogniser is available.
     """
     directory = resolve_data_dir(data_dir)
     snippets, labels = load_case(directory, limit), load_case_labels(directory)
@@ -50,7 +76,15 @@ def run_all(
         "plover": run_plover(analyse, records),
         "model_load_seconds": load_seconds,
     }
-    sections = [report[name] for name in ("case", "location", "plover")]
+    if arguments_available(directory):
+        report["wikievents"] = run_arguments(analyse, load_wikievents(directory, limit))
+        report["rams"] = run_arguments(analyse, load_rams(directory, limit))
+    recognise = recognise or default_recogniser(analyse)
+    if recognise is not None and entities_available(directory):
+        report["entities"] = run_entities(recognise, load_re3d(directory, limit))
+    # Throughput counts the sets that run the whole pipeline; entity recognition stops before events.
+    pipeline_sets = ("case", "location", "plover", "wikievents", "rams")
+    sections = [report[name] for name in pipeline_sets if name in report]
     report["documents"] = sum(s["documents"] for s in sections)
     report["seconds"] = sum(s["seconds"] for s in sections)
     report["docs_per_second"] = ratio(report["documents"], report["seconds"])
@@ -139,12 +173,69 @@ def _plover_lines(plover: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _arguments_lines(title: str, scores: dict[str, Any]) -> list[str]:
+    lines = [
+        f"{title}: {scores['events']} gold events of the scored families "
+        f"({scores['gold_events_all_types']} of all types) in {scores['documents']} documents"
+    ]
+
+    def prf(name: str) -> str:
+        item = scores[name]
+        return f"P {item['precision']:.3f}  R {item['recall']:.3f}  F1 {item['f1']:.3f}"
+
+    lines += _rows(
+        [
+            ("trigger recall", f"{scores['trigger_recall']:.3f}"),
+            ("argument identification", prf("identification") + "  (events found)"),
+            ("argument classification", prf("classification") + "  (events found)"),
+            ("end to end", prf("end_to_end") + f"  ({scores['gold_arguments']} gold arguments)"),
+        ]
+    )
+    lines += [
+        f"  {family:<48} trigger recall {item['trigger_recall']:.2f}  ({item['events']} events)"
+        for family, item in scores["families"].items()
+    ]
+    return lines
+
+
+def _wikievents_lines(scores: dict[str, Any]) -> list[str]:
+    return _arguments_lines("WikiEvents arguments", scores)
+
+
+def _rams_lines(scores: dict[str, Any]) -> list[str]:
+    return _arguments_lines("RAMS arguments", scores)
+
+
+def _entities_lines(scores: dict[str, Any]) -> list[str]:
+    header = (
+        f"  {'type':<14} {'gold':>5} {'pred':>5}  {'exact P':>7} {'R':>5} {'F1':>5}  "
+        f"{'overlap P':>9} {'R':>5} {'F1':>5}"
+    )
+    lines = [f"re3d entities: {scores['documents']} documents", header]
+    rows = [(name, scores["per_type"][name]) for name in ENTITY_TYPES] + [("all (micro)", scores["micro"])]
+    for name, item in rows:
+        exact, overlap = item["exact"], item["overlap"]
+        lines.append(
+            f"  {name:<14} {item['gold']:5d} {item['predicted']:5d}  {exact['precision']:7.3f} "
+            f"{exact['recall']:5.3f} {exact['f1']:5.3f}  {overlap['precision']:9.3f} {overlap['recall']:5.3f} "
+            f"{overlap['f1']:5.3f}"
+        )
+    return lines
+
+
 def format_report(report: dict[str, Any]) -> str:
     """The report as a plain-text table, one section per data set, throughput last."""
     limit = report.get("limit")
     scope = f"first {limit}" if limit else "all"
     lines = [f"sitrep evaluation: {report['data_dir']} ({scope} items per set)", ""]
-    for name, render in (("case", _case_lines), ("location", _location_lines), ("plover", _plover_lines)):
+    for name, render in (
+        ("case", _case_lines),
+        ("location", _location_lines),
+        ("plover", _plover_lines),
+        ("wikievents", _wikievents_lines),
+        ("rams", _rams_lines),
+        ("entities", _entities_lines),
+    ):
         if name in report:
             lines += render(report[name]) + [""]
     lines.append(

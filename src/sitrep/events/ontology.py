@@ -114,6 +114,9 @@ DIPLOMATIC_TYPES: dict[str, str | None] = {
     "SANCTION": None,
     "RETREAT": "withdraw",
     "MOBILIZE": "troops",
+    "CONCEDE": None,
+    "COOPERATE": None,
+    "COERCE": "restrict",
 }
 
 
