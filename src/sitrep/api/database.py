@@ -49,23 +49,50 @@ class ReadWriteLock:
 
 
 class Database:
-    """The database file the API serves; `read()` gives a fresh read-only connection for one request."""
+    """The database file the API serves; `read()` gives a fresh read-only connection for one request.
+
+    The file is opened read-only once and each request gets its own cursor (a connection of its own to
+    that instance): opening a large file costs hundreds of milliseconds, a cursor almost nothing.
+    `writing()` closes the instance so the one writer can open the file, and the next read reopens it.
+    """
 
     def __init__(self, path: str | Path, query_timeout: float = 10.0) -> None:
         self.path = Path(path)
         self.query_timeout = query_timeout
         self.lock = ReadWriteLock()
+        self._shared: duckdb.DuckDBPyConnection | None = None
+        self._opening = threading.Lock()
+
+    def _instance(self) -> duckdb.DuckDBPyConnection:
+        with self._opening:
+            if self._shared is None:
+                if not self.path.exists():
+                    raise ApiError(503, "no_database",
+                                   f"no database at {self.path.name} yet; ingest documents first")
+                try:
+                    self._shared = open_for_reading(self.path)
+                except StoreError as exc:
+                    raise ApiError(503, "database_unavailable", str(exc)) from exc
+            return self._shared
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Exclusive use of the file for the one writer: readers wait, the read-only instance is closed."""
+        with self.lock.writing():
+            self.close()
+            yield
+
+    def close(self) -> None:
+        with self._opening:
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-only connection, interrupted after `query_timeout` seconds (answered 503)."""
         with self.lock.reading():
-            if not self.path.exists():
-                raise ApiError(503, "no_database", f"no database at {self.path.name} yet; ingest documents first")
-            try:
-                con = open_for_reading(self.path)
-            except StoreError as exc:
-                raise ApiError(503, "database_unavailable", str(exc)) from exc
+            con = self._instance().cursor()
             timer = threading.Timer(self.query_timeout, con.interrupt)
             timer.daemon = True
             timer.start()

@@ -69,6 +69,6 @@ def post_documents(
     from sitrep.run.ingest import ingest
 
     database: Database = request.app.state.database
-    with database.lock.writing():
+    with database.writing():
         counts: dict[str, Any] = ingest(documents, [], request.app.state.settings, str(database.path))
     return JSONResponse({"documents": [document.id for document in documents], "counts": counts}, status_code=201)

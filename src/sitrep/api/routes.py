@@ -22,8 +22,8 @@ DEFAULT_PAGE = 100
 # name present is used, and the route answers 501 while none is.
 FUSE_FUNCTIONS: dict[str, tuple[str, ...]] = {
     "control": ("query_control", "control_as_of"),
-    "control_timeline": ("query_control_timeline", "control_timeline"),
-    "actor_graph": ("query_actor_graph", "actor_graph"),
+    "control_timeline": ("query_control",),
+    "actor_graph": ("query_actor_network", "query_actor_graph"),
     "clusters": ("query_clusters",),
 }
 
@@ -142,10 +142,10 @@ def actors(request: Request, q: Annotated[str | None, Query(max_length=200, desc
 
 
 @router.get("/actors/graph", summary="The actor network: actors as nodes, shared events and alliances as edges")
-def actor_graph(request: Request, since: date | None = None, until: date | None = None) -> Any:
+def actor_graph(request: Request) -> Any:
     function = _require("actor_graph")
     with _database(request).read() as con:
-        return function(con, since=since, until=until)
+        return function(con)
 
 
 @router.get("/control", summary="Who controls each place as of a day (held, contested or claimed)")
@@ -157,10 +157,12 @@ def control(request: Request, as_of: Annotated[date, Query(description="the day,
 
 @router.get("/control/timeline", summary="How control of one place changed over time")
 def control_timeline(request: Request, place: Annotated[str, Query(max_length=200,
-                                                                   description="geonameid or place name")]) -> Any:
+                                                                   description="geonameid or place name")],
+                     as_of: Annotated[date | None, Query(description="up to this day (default: all)")] = None
+                     ) -> Any:
     function = _require("control_timeline")
     with _database(request).read() as con:
-        return function(con, place)
+        return function(con, as_of or date.max, place=place)
 
 
 @router.get("/meta", summary="What the database holds and what this server offers (for the dashboard)")

@@ -3,13 +3,14 @@
 Decisions (see docs/fusion.md):
 - types: the same sub-event type, or one of a few families reports routinely confuse (a fight that ends in a
   takeover; an air strike called shelling; an attack on people one source calls a clash). Events outside
-  ACLED's scope (diplomacy) need the same PLOVER type.
+  ACLED's scope (diplomacy) need the same PLOVER type and exactly the same actor1 and actor2.
 - forecasts stay apart: an `expected` mention only joins other `expected` mentions, since a prediction is not
   a report of the event. A `denied` mention does join the asserted event it denies.
 - actors: for each role, the same actor, one side unknown, a generic actor and a named one of the same type
   and country ("rebels" vs HTS), two state actors of one country (army vs government) or allies in the
   knowledge base. Battles are symmetric, so actor1/actor2 may also be swapped.
-- place: in the same country, and within 10 km (geo_precision 1), 25 km (2), or the same admin1 (3), judged at the coarser of the two;
+- place: in the same country, and within 10 km (geo_precision 1), 25 km (2), or the same admin1 (3),
+  judged at the coarser of the two;
   a country-wide mention only joins mentions of the same country-wide place.
 - time: the date ranges overlap once each is widened by 1, 3 or 7 days (time_precision 1, 2, 3).
 - a mention without a place or a date only joins mentions of its own document that lack it too.
@@ -94,6 +95,9 @@ def _role_fits(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None, relatio
 
 
 def actors_compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
+    if a.get("sub_event_type") is None:
+        # Diplomacy and other non-ACLED interactions: the same parties exactly, or they are other meetings.
+        return all((a.get(r) or {}).get("id") == (b.get(r) or {}).get("id") for r in ("actor1", "actor2"))
     straight = _role_fits(a.get("actor1"), b.get("actor1"), relations) and _role_fits(
         a.get("actor2"), b.get("actor2"), relations)
     if straight:

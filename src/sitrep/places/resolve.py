@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sitrep.model import Place, PlaceMention
 from sitrep.places.finder import NER_PLACE_LABELS, Toponym
-from sitrep.places.gazetteer import FEATURE_PRIOR
+from sitrep.places.gazetteer import prior_score
 
 FOCUS_WEIGHT = 0.35
 ADMIN1_WEIGHT = 0.25  # for a candidate in a province the document names ("Tennessee", "Franklin, Tenn.")
@@ -26,6 +26,9 @@ FOREIGN_ALIAS_POPULATION = 100_000
 DOMINANT_FOCUS = 0.3
 FOREIGN_FOCUS = 0.1
 
+# A town of the same name this close to a county whose towns are not all known is taken as its seat.
+SEAT_KM = 50.0
+
 Province = tuple[str, str]  # (country code, admin1 name)
 
 
@@ -34,15 +37,6 @@ def distance_km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def prior_score(place: Place, match: float) -> float:
-    """How likely a place is meant by its name alone: match quality, size and kind of feature.
-
-    Not capped at 1, so that a country keeps its lead over a village of the same name that the
-    document's focus lifts."""
-    size = min(math.log10(max(place.population, 1)) / 7.0, 1.0)
-    return 0.5 * match + 0.3 * size + 0.2 * FEATURE_PRIOR.get(place.feature_code, 0.0)
 
 
 def _likeliest(topo: Toponym) -> tuple[Place, float]:
@@ -148,12 +142,19 @@ def _shortlist(topo: Toponym) -> list[tuple[Place, float]]:
 
 
 def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
-    """A bare province name that is also its seat's name means the town ("fighting in Idlib")."""
-    if topo.province or best.feature_code != "ADM1":
+    """A bare division name that is also the name of a town in it means the town ("fighting in Idlib",
+    "Toronto" rather than its county)."""
+    if topo.province or best.feature_code not in ("ADM1", "ADM2"):
         return best
     for place in ranked:
-        same_province = place.country_code == best.country_code and place.admin1 == best.name
-        if same_province and place.feature_code in ("PPLA", "PPLC"):
+        if place.feature_class != "P" or place.country_code != best.country_code:
+            continue
+        if best.feature_code == "ADM1" and place.admin1 == best.name and place.feature_code in ("PPLA", "PPLC"):
+            return place
+        if best.feature_code == "ADM2" and (
+            place.admin2 == best.name
+            or (place.admin2 is None and place.admin1 == best.admin1 and distance_km(place, best) <= SEAT_KM)
+        ):
             return place
     return best
 

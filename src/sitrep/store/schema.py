@@ -21,6 +21,8 @@ TABLES: tuple[str, ...] = (
     "places",
     "place_mentions",
     "rejections",
+    "clusters",
+    "cluster_members",
 )
 
 # `documents.revision` fingerprints a document together with everything derived from it, so that writing
@@ -142,6 +144,30 @@ DDL: tuple[str, ...] = (
         "at" TIMESTAMP NOT NULL
     )
     """,
+    # Fused events (sitrep.fuse): one row per cluster with its fused record, and the mention -> cluster map.
+    # Both are maintained by the writer in the same transaction as the document that changed them.
+    """
+    CREATE TABLE IF NOT EXISTS clusters (
+        cluster_id VARCHAR PRIMARY KEY,
+        component_id VARCHAR NOT NULL,
+        event_type VARCHAR,
+        sub_event_type VARCHAR,
+        country_code VARCHAR,
+        date_start DATE,
+        date_end DATE,
+        mentions INTEGER NOT NULL,
+        corroboration INTEGER NOT NULL,
+        record JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS cluster_members (
+        event_id VARCHAR PRIMARY KEY,
+        cluster_id VARCHAR NOT NULL,
+        component_id VARCHAR NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS cluster_members_component ON cluster_members (component_id)",
 )
 
 

@@ -18,8 +18,11 @@ from typing import Any
 
 import duckdb
 
+from sitrep.actors import load_knowledge_base
 from sitrep.errors import StoreError
+from sitrep.fuse.compatible import ActorRelations, relations_from_kb
 from sitrep.model import ActorMention, Document, Event, Place, PlaceMention, Rejection, stable_id
+from sitrep.store.fusion import refresh_clusters
 from sitrep.store.schema import connect, create_schema
 
 log = logging.getLogger(__name__)
@@ -119,6 +122,31 @@ class Store:
         self.connection = connection
         self.path = path
         self.run_id: str | None = None
+        self._relations: ActorRelations | None = None
+
+    @property
+    def fusion_relations(self) -> ActorRelations:
+        """Actor relations that clustering uses: the packaged knowledge base unless set."""
+        if self._relations is None:
+            self._relations = relations_from_kb(load_knowledge_base())
+        return self._relations
+
+    @fusion_relations.setter
+    def fusion_relations(self, relations: ActorRelations) -> None:
+        self._relations = relations
+
+    def fuse(self) -> int:
+        """Cluster every stored event not yet fused (a database written before fusion); returns clusters written."""
+        self.connection.begin()
+        try:
+            written = refresh_clusters(self.connection, self.fusion_relations)
+            self.connection.commit()
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"cannot fuse stored events ({exc})") from exc
+            raise
+        return written
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -159,6 +187,9 @@ class Store:
         run = run_id or self.run_id
         if run is None:
             raise StoreError("finish_run called before start_run")
+        # Fusion is the last step of an ingest: an interrupted run leaves its events unclustered (never
+        # half-clustered), and the next run, even one with nothing new to store, clusters them.
+        self.fuse()
         self._execute_in_transaction(
             [("UPDATE runs SET finished_at = ?, counts = ? WHERE run_id = ?",
               [(_utc_now(), _json(dict(counts or {})), run)])],
