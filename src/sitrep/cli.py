@@ -89,30 +89,51 @@ def cmd_geoparse(args: argparse.Namespace, settings: Settings, reporter: Reporte
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
-    from sitrep.run.ingest import ingest
+    from sitrep.run.progress import estimate_documents, progress_bar
 
     rejections: list[Rejection] = []
-    with _progress(None, "doc", enabled=not args.quiet and sys.stderr.isatty()) as bar:
-        counts = ingest(_documents(args, reporter, rejections), rejections, settings, args.db or settings.store.db,
-                        progress=bar.update)
+    db = args.db or settings.store.db
+    documents = _documents(args, reporter, rejections)
+    total = estimate_documents(args.paths) if args.paths and not args.quiet else None
+    with progress_bar(total, enabled=False if args.quiet else None) as bar:
+        if args.scheduler:
+            from sitrep.run.cluster import ingest_on_cluster
+
+            counts = ingest_on_cluster(documents, rejections, settings, db, args.scheduler, progress=bar.update)
+        elif args.workers > 1:
+            from sitrep.run.local import ingest_with_workers
+
+            counts = ingest_with_workers(documents, rejections, settings, db, args.workers, progress=bar.update)
+        else:
+            from sitrep.run.ingest import ingest
+
+            counts = ingest(documents, rejections, settings, db, progress=bar.update)
     if not args.quiet:
         print(
             f"sitrep: {counts['documents']} documents read, {counts['stored']} stored, "
-            f"{counts['unchanged']} already stored, {counts['events']} events, {reporter.skipped} skipped "
-            f"-> {args.db or settings.store.db}",
+            f"{counts['unchanged']} already stored, {counts['events']} events, {reporter.skipped} skipped -> {db}",
             file=sys.stderr,
         )
     return EXIT_SKIPPED if reporter.skipped else EXIT_OK
 
 
+def cmd_watch(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.run.watch import watch_and_ingest
+
+    watch_and_ingest(args.feeds, settings, args.db or settings.store.db, interval=args.interval,
+                     allow_private=args.allow_private, report=reporter.reject)
+    return EXIT_OK
+
+
 def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
     from sitrep.export import write_events
-    from sitrep.store import open_for_reading, query_events
+    from sitrep.store import open_for_reading, query_clusters, query_events
 
     con = open_for_reading(args.db or settings.store.db)
     try:
-        records = query_events(con, country=args.country, since=args.since, until=args.until,
-                               event_type=args.type, limit=args.limit)
+        query = query_events if args.mentions else query_clusters
+        records = query(con, country=args.country, since=args.since, until=args.until,
+                        event_type=args.type, limit=args.limit)
     finally:
         con.close()
     write_events(records, args.format, sys.stdout)
@@ -163,6 +184,58 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -
     return EXIT_OK
 
 
+def cmd_control(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.store import open_for_reading, query_control
+
+    if args.as_of is None and args.place is None:
+        raise UsageError("give --as-of DATE (who controls what on that day) or --place NAME (its timeline)")
+    con = open_for_reading(args.db or settings.store.db)
+    try:
+        answer = query_control(con, args.as_of or date.today(), args.place)
+    finally:
+        con.close()
+    print(json.dumps(answer, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_actors(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.fuse import network_graphml, network_json
+    from sitrep.store import open_for_reading, query_actor_counts, query_actor_network
+
+    con = open_for_reading(args.db or settings.store.db)
+    try:
+        if not args.graph:
+            _write_jsonl(query_actor_counts(con), sys.stdout)
+            return EXIT_OK
+        network = query_actor_network(con)
+    finally:
+        con.close()
+    text = network_graphml(network) if args.format == "graphml" else network_json(network)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.api import serve
+
+    serve(settings, args.db or settings.store.db, args.host, args.port)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
+    from sitrep.export.files import export_events
+    from sitrep.store import open_for_reading, query_clusters, query_events
+
+    con = open_for_reading(args.db or settings.store.db)
+    try:
+        query = query_events if args.mentions else query_clusters
+        records = query(con, country=args.country, since=args.since, until=args.until, event_type=args.type)
+    finally:
+        con.close()
+    export_events(records, args.format, args.out or sys.stdout)
+    return EXIT_OK
+
+
 def _add_document_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help=DOCUMENTS_HELP)
     parser.add_argument("--published", type=_date_arg, metavar="DATE",
@@ -197,7 +270,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_document_args(ingest)
     ingest.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ingest.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N local processes")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="analyse on a Dask cluster (e.g. tcp://host:8786); needs the 'dask' extra")
     ingest.set_defaults(handler=cmd_ingest)
+
+    watch = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest new entries",
+                           description="Poll feeds politely (conditional requests, back-off, a size limit per "
+                                       "page) and store new entries. Private and loopback addresses are refused.")
+    watch.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs (http/https)")
+    watch.add_argument("--interval", type=float, default=900.0, metavar="S", help="seconds between polls (min 60)")
+    watch.add_argument("--allow-private", action="store_true",
+                       help="allow private and loopback addresses (refused by default)")
+    watch.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    watch.set_defaults(handler=cmd_watch)
 
     events = sub.add_parser("events", help="query stored events (jsonl, ACLED csv, geojson)",
                             description="Print stored events, oldest first.")
@@ -209,7 +295,26 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--limit", type=int, metavar="N", help="at most N events")
     events.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
                         help="jsonl (the extract records), csv (ACLED's columns) or geojson (RFC 7946)")
+    events.add_argument("--mentions", action="store_true",
+                        help="every event mention as extracted, instead of events fused across reports")
     events.set_defaults(handler=cmd_events)
+
+    control = sub.add_parser("control", help="who controls each place on a date, with the evidence",
+                             description="Territorial control derived from the stored events: held, contested "
+                                         "or claimed (a party's own claim), each with its evidence.")
+    control.add_argument("--as-of", type=_date_arg, metavar="DATE", help="the day to answer for (default today)")
+    control.add_argument("--place", metavar="NAME", help="one place's timeline of control (a name or geonameid)")
+    control.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    control.add_argument("--format", choices=("json",), default="json", help="json (the only format)")
+    control.set_defaults(handler=cmd_control)
+
+    actors = sub.add_parser("actors", help="actors with event counts, or the network of who fights or backs whom",
+                            description="Actors of the stored events; with --graph, alliance and hostility edges "
+                                        "weighted by events, dated, with evidence.")
+    actors.add_argument("--graph", action="store_true", help="the actor network instead of the list")
+    actors.add_argument("--format", choices=("json", "graphml"), default="json", help="network format")
+    actors.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    actors.set_defaults(handler=cmd_actors)
 
     gazetteer = sub.add_parser("gazetteer", help="import, download or describe GeoNames data",
                                description="The gazetteer: the offline default, or GeoNames dump files imported "
@@ -222,6 +327,27 @@ def build_parser() -> argparse.ArgumentParser:
     gazetteer.add_argument("--target", metavar="FILE", help="import: where to store the imported gazetteer")
     gazetteer.add_argument("--dir", default=".", metavar="DIR", help="download: folder for the files (default .)")
     gazetteer.set_defaults(handler=cmd_gazetteer)
+
+    serve = sub.add_parser("serve", help="serve the dashboard at / and the JSON API under /api/",
+                           description="The map dashboard and the JSON API over a database (OpenAPI description "
+                                       "at /api/openapi.json). Works offline.")
+    serve.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.set_defaults(handler=cmd_serve)
+
+    export = sub.add_parser("export", help="write stored events as ACLED CSV, PLOVER, GeoJSON, Parquet or JSONL",
+                            description="Export stored events (fused across reports unless --mentions) in the "
+                                        "field's formats; the API's ?format= gives the same content.")
+    export.add_argument("--format", required=True, choices=("acled", "csv", "plover", "geojson", "parquet", "jsonl"))
+    export.add_argument("--out", metavar="FILE", help="output file (default: standard output; parquet needs a file)")
+    export.add_argument("--db", metavar="FILE", help="database file (default: sitrep.duckdb or $SITREP_DB)")
+    export.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 country code")
+    export.add_argument("--type", metavar="TYPE", help="event type or sub-event type")
+    export.add_argument("--since", type=_date_arg, metavar="DATE", help="events ending on or after DATE")
+    export.add_argument("--until", type=_date_arg, metavar="DATE", help="events starting on or before DATE")
+    export.add_argument("--mentions", action="store_true", help="every mention instead of fused events")
+    export.set_defaults(handler=cmd_export)
 
     evaluate = sub.add_parser("eval", help="measure extraction quality on labelled data",
                               description="Score sitrep on labelled data sets (read from --data, "
@@ -256,10 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+class UsageError(SitrepError):
+    """A command given options that cannot work together."""
+
+
 def _usage_errors() -> tuple[type[SitrepError], ...]:
     from sitrep.errors import ConfigError
 
-    return (ConfigError,)
+    return (ConfigError, UsageError)
 
 
 if __name__ == "__main__":

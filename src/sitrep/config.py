@@ -38,11 +38,24 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ApiSettings:
+    key: str = ""
+    query_timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    tiles: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     places: PlaceSettings = field(default_factory=PlaceSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +66,8 @@ _SECTIONS: dict[str, type] = {
     "places": PlaceSettings,
     "actors": ActorSettings,
     "store": StoreSettings,
+    "api": ApiSettings,
+    "web": WebSettings,
 }
 
 
@@ -91,6 +106,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file}: invalid TOML ({exc})") from exc
         settings = _apply(settings, data, str(file))
+    if os.environ.get("SITREP_API_KEY"):
+        settings = replace(settings, api=replace(settings.api, key=os.environ["SITREP_API_KEY"]))
     if os.environ.get("SITREP_DB"):
         settings = replace(settings, store=replace(settings.store, db=os.environ["SITREP_DB"]))
     return settings

@@ -14,6 +14,8 @@ Decisions (see docs/fusion.md):
   a country-wide mention only joins mentions of the same country-wide place.
 - time: the date ranges overlap once each is widened by 1, 3 or 7 days (time_precision 1, 2, 3).
 - a mention without a place or a date only joins mentions of its own document that lack it too.
+- anchoring: mentions of different reports must also share a named party (generic actors such as "rebels" do
+  not count on their own), or name the same town on the same day.
 """
 
 from __future__ import annotations
@@ -133,8 +135,25 @@ def times_compatible(a: Record, b: Record) -> bool:
     return first[0] - widen_a <= second[1] + widen_b and second[0] - widen_b <= first[1] + widen_a
 
 
+def anchored(a: Record, b: Record, relations: ActorRelations) -> bool:
+    """Mentions from different reports need something that ties them beyond type, area and week: a party named
+    by both, or the same town on the same day. Without it, unrelated strikes of one week would chain together."""
+    if a["document_id"] == b["document_id"]:
+        return True
+    for first, second in (("actor1", "actor1"), ("actor2", "actor2"), ("actor1", "actor2"), ("actor2", "actor1")):
+        x, y = a.get(first), b.get(second)
+        if x and y and relations.related(x, y) and not (x["id"] in relations.generic and y["id"] in relations.generic):
+            return True
+    same_town = ((a.get("location") or {}).get("geonameid") is not None
+                 and (a.get("location") or {}).get("geonameid") == (b.get("location") or {}).get("geonameid")
+                 and a.get("geo_precision") == 1 and b.get("geo_precision") == 1)
+    same_day = (a.get("time_precision") == 1 and b.get("time_precision") == 1
+                and a.get("date_start") == b.get("date_start"))
+    return same_town and same_day
+
+
 def compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
     """Whether two mentions may report one event (symmetric; cheap tests first)."""
     return (types_compatible(a, b) and certainties_compatible(a, b) and times_compatible(a, b)
-            and places_compatible(a, b) and actors_compatible(a, b, relations))
+            and places_compatible(a, b) and actors_compatible(a, b, relations) and anchored(a, b, relations))
 

@@ -1,0 +1,77 @@
+"""Ingest throughput of synthetic short reports: one process, then 1 and 2 local workers; peak memory;
+extrapolation to GDELT's daily volume.
+
+    .venv/bin/python benchmarks/bench_scaling.py [--documents N] [--workers 1 2]
+
+Each run ingests N generated reports (`sitrep.run.synthetic`) into a fresh temporary database. Worker
+start-up (loading the model) is timed apart from the steady rate: the rate is over the documents only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import GDELT_EVENTS_PER_DAY, peak_memory_mb  # noqa: E402
+
+from sitrep.config import load_settings  # noqa: E402
+from sitrep.pipeline import Pipeline  # noqa: E402
+from sitrep.run.ingest import ingest  # noqa: E402
+from sitrep.run.local import ingest_with_workers  # noqa: E402
+from sitrep.run.synthetic import synthetic_documents  # noqa: E402
+from sitrep.run.worker import pipeline_for  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=2000, help="synthetic reports per run (default 2000)")
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts to measure")
+    args = parser.parse_args()
+    settings = load_settings()
+    n = args.documents
+    print(f"{n} synthetic reports per run")
+
+    pipeline: Pipeline = pipeline_for(settings)
+    list(pipeline.analyse(synthetic_documents(20, start=10**7)))  # warm up
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        counts = ingest(synthetic_documents(n), [], settings, f"{tmp}/single.duckdb", pipeline=pipeline)
+        single = time.perf_counter() - start
+    rate_single = n / single
+    print(f"single process: {single:7.1f} s  {rate_single:7.1f} docs/s  {counts['events']} events  "
+          f"peak {peak_memory_mb():.0f} MB")
+
+    rates: dict[int, float] = {}
+    for workers in args.workers:
+        with tempfile.TemporaryDirectory() as tmp:
+            # a tiny run first starts the workers and loads the model, so the timed run measures steady work
+            start = time.perf_counter()
+            ingest_with_workers(synthetic_documents(workers * 4, start=10**7), [], settings,
+                                f"{tmp}/warm.duckdb", workers)  # fmt: skip
+            startup = time.perf_counter() - start
+            start = time.perf_counter()
+            ingest_with_workers(synthetic_documents(n), [], settings, f"{tmp}/pool.duckdb", workers)
+            spent = time.perf_counter() - start
+        rates[workers] = n / spent
+        print(f"{workers} worker(s):   {spent:7.1f} s  {rates[workers]:7.1f} docs/s  "
+              f"(start-up incl. model load {startup:.1f} s)")
+    if 1 in rates and 2 in rates:
+        print(f"speed-up 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.8x)")
+    print(f"peak memory: driver {peak_memory_mb():.0f} MB, largest worker "
+          f"{peak_memory_mb(resource.RUSAGE_CHILDREN):.0f} MB (target < 1500 MB)")
+    best = max([rate_single, *rates.values()])
+    events_per_doc = counts["events"] / n
+    print(f"events per synthetic report: {events_per_doc:.2f}")
+    hours = GDELT_EVENTS_PER_DAY / best / 3600
+    print(f"extrapolated: 100,000 reports in {100_000 / best / 60:.0f} min; GDELT's ~{GDELT_EVENTS_PER_DAY:,} "
+          f"reports/day in {hours:.1f} h at {best:.1f} docs/s on this machine")
+
+
+if __name__ == "__main__":
+    main()
