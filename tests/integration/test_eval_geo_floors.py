@@ -17,15 +17,15 @@ FLOORS: dict[str, tuple[int, dict[str, dict[str, float]]]] = {
     "gwn": (
         40,
         {
-            "over_found": {"exact_match": 0.69, "acc_at_161": 0.88},
-            "over_all": {"exact_match": 0.40, "acc_at_161": 0.51},
+            "over_found": {"exact_match": 0.78, "acc_at_161": 0.88},
+            "over_all": {"exact_match": 0.47, "acc_at_161": 0.53},
         },
     ),
     "lgl": (
         60,
         {
-            "over_found": {"exact_match": 0.66, "acc_at_161": 0.76},
-            "over_all": {"exact_match": 0.42, "acc_at_161": 0.49},
+            "over_found": {"exact_match": 0.77, "acc_at_161": 0.81},
+            "over_all": {"exact_match": 0.58, "acc_at_161": 0.61},
         },
     ),
 }

@@ -351,7 +351,7 @@ def _mention(doc: Doc, start: int, end: int, actor: Actor) -> ActorMention:
     first: Token = doc[start]
     last: Token = doc[end - 1]
     start_char, end_char = first.idx, last.idx + len(last.text)
-    return ActorMention(actor=actor, start=start_char, end=end_char, text=doc.text[start_char:end_char])
+    return ActorMention(actor=actor, start=start_char, end=end_char, text=doc[start:end].text)
 
 
 def resolve_actors(doc: Doc, kb: ActorBase, focus_country: str | None = None) -> list[ResolvedActor]:

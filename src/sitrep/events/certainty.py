@@ -75,7 +75,7 @@ def _speaker_text(verb: Token) -> str | None:
             tokens = [t for t in child.subtree if t.dep_ not in ("punct",) and t.i < verb.i]
             if tokens:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                return verb.doc.text[start:end]
+                return verb.doc[tokens[0].i: tokens[-1].i + 1].text
     return None
 
 
@@ -85,7 +85,7 @@ def _according_to(sentence: SpacySpan) -> str | None:
             objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
             if objects:
                 sub = list(objects[0].subtree)
-                return token.doc.text[sub[0].idx: sub[-1].idx + len(sub[-1].text)]
+                return token.doc[sub[0].i: sub[-1].i + 1].text
             return "reports"
     return None
 

@@ -214,9 +214,15 @@ def _most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     towns = {p.place.country_code for p in places if p.place is not None and p.place.feature_class == "P"}
     kept = [p for p in places if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
     qualifiers = {id(b) for a, b in zip(kept, kept[1:], strict=False)
-                  if doc.text[a.end:b.start].strip() == "," and a.place and b.place
+                  if _between(doc, a.end, b.start) == "," and a.place and b.place
                   and a.place.country_code == b.place.country_code}
     return [p for p in kept if id(p) not in qualifiers]
+
+
+def _between(doc: Doc, start: int, end: int) -> str:
+    """The text between two character offsets, stripped (Doc.text would rebuild the whole text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text.strip() if span is not None else ""
 
 
 def _places_for(
@@ -570,7 +576,7 @@ def _build(
     sentence_text = sentence.text.rstrip()
     evidence = Span(sentence.start_char, sentence.start_char + len(sentence_text), sentence_text)
     trigger_span = Span(doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text),
-                        doc.text[doc[trigger.start].idx: doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text)])
+                        doc[trigger.start: trigger.end].text)
     geonameid = place.place.geonameid if place is not None and place.place is not None else None
     event_id = stable_id(document.id, document.content_hash, document.published, trigger_span.start, label,
                          geonameid)

@@ -6,7 +6,7 @@ import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 from sitrep.export.acled import write_acled_csv
 from sitrep.export.geojson import to_feature_collection
@@ -41,7 +41,7 @@ def canonical_format(fmt: str) -> str:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(EXPORT_FORMATS))}") from None
 
 
-def _write_text(records: Sequence[dict[str, Any]], fmt: str, stream: IO[str]) -> None:
+def _write_text(records: Sequence[dict[str, Any]], fmt: str, stream: TextIO) -> None:
     if fmt == "jsonl":
         write_jsonl(records, stream)
     elif fmt == "acled":
@@ -75,10 +75,10 @@ def export_events(records: Sequence[dict[str, Any]], fmt: str, path_or_stream: s
             write_parquet(records, path_or_stream)
             return
         # newline="": the CSV writer chooses its own line ends (CRLF, as RFC 4180 says).
-        with open(path_or_stream, "w", encoding="utf-8", newline="") as stream:
-            _write_text(records, kind, stream)
+        with open(path_or_stream, "w", encoding="utf-8", newline="") as file:
+            _write_text(records, kind, file)
         return
-    stream = path_or_stream
+    stream: Any = path_or_stream
     if kind == "parquet":
         binary = getattr(stream, "buffer", stream)
         binary.write(parquet_bytes(records))

@@ -26,7 +26,8 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.model import Place, stable_id
-from sitrep.places.divisions import Division, read_divisions, strip_admin_suffix
+from sitrep.places.divisions import Division, read_divisions
+from sitrep.places.divisions import strip_admin_suffix as strip_admin_suffix
 from sitrep.places.names import exact_key, fold
 
 CITIES500_FLOOR = 500
@@ -245,11 +246,11 @@ def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Ent
         if not row["latitude"]:
             # The row's name, or else one of its aliases, names the record.
             keys = [(row["country_code"], row["feature_code"], exact_key(n)) for n in (row["name"], *aliases)]
-            position = next((index[key] for key in keys if key in index), None)
-            if position is None:
+            found = next((index[key] for key in keys if key in index), None)
+            if found is None:
                 raise GazetteerError(f"regions.tsv: {row['name']!r} names no known {row['feature_code']}")
-            entry = entries[position]
-            entries[position] = replace(entry, names=tuple(dict.fromkeys([*entry.names, *aliases])))
+            entry = entries[found]
+            entries[found] = replace(entry, names=tuple(dict.fromkeys([*entry.names, *aliases])))
             continue
         place = Place(
             geonameid=synthetic_id("RGN", row["country_code"], row["name"]),
