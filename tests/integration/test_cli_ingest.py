@@ -83,10 +83,10 @@ def ingested(started: dict[str, Pending], examples_dir: Path) -> IngestedTwice:
     run = run_sitrep_in(workdir)
     db = workdir / DB_NAME
     first = started["first"].result()
-    events_after_first = run("events", "--db", DB_NAME, "--format", "jsonl")
+    events_after_first = run("events", "--db", DB_NAME, "--format", "jsonl", "--mentions")
     rows_after_first = table_rows(db)
     second = run("ingest", examples_dir, "--db", DB_NAME)
-    events_after_second = run("events", "--db", DB_NAME, "--format", "jsonl")
+    events_after_second = run("events", "--db", DB_NAME, "--format", "jsonl", "--mentions")
     rows_after_second = table_rows(db)
     return IngestedTwice(run, db, first, second, events_after_first, events_after_second, rows_after_first,
                          rows_after_second)  # fmt: skip
@@ -98,7 +98,7 @@ def stored(ingested: IngestedTwice) -> list[dict[str, Any]]:
 
 
 def events(ingested: IngestedTwice, *options: str) -> Completed:
-    result = ingested.run("events", "--db", DB_NAME, *options)
+    result = ingested.run("events", "--db", DB_NAME, "--mentions", *options)
     assert result.returncode == 0, result.describe()
     assert "Traceback" not in result.stderr
     return result
@@ -272,3 +272,12 @@ def test_ingest_skips_a_bad_line_stores_the_rest_and_exits_1(started: dict[str, 
     finally:
         con.close()
     assert stored_ids == ["note-1", "note-2"]
+
+
+def test_events_are_fused_across_reports_by_default(ingested: IngestedTwice, stored: list[dict[str, Any]]) -> None:
+    fused = ingested.run("events", "--db", DB_NAME, "--format", "jsonl").records()
+    assert 0 < len(fused) < len(stored)  # the bundled reports tell some events more than once
+    members = [m for event in fused for m in event["mentions"]]
+    member_ids = [m if isinstance(m, str) else m["event_id"] for m in members]
+    assert sorted(member_ids) == sorted(ids(stored))  # every mention in exactly one event
+    assert any(event["corroboration"] > 1 for event in fused)
