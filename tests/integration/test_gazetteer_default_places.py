@@ -26,7 +26,7 @@ def test_towns_know_their_province_and_county() -> None:
     assert nashville is not None
     assert (nashville.admin1, nashville.admin2) == ("Tennessee", "Davidson County")
     aleppo = load_gazetteer().get(170063)
-    assert aleppo is not None and aleppo.feature_code == "PPLA" and aleppo.admin1 == "Ḩalab"
+    assert aleppo is not None and aleppo.feature_code == "PPLA" and aleppo.admin1 == "Aleppo"
 
 
 def test_front_line_towns_without_a_population_figure_are_known() -> None:
