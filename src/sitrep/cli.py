@@ -72,6 +72,9 @@ def cmd_extract(args: argparse.Namespace, settings: Settings, reporter: Reporter
 
     pipeline = Pipeline(settings)
     for analysis in pipeline.analyse(_documents(args, reporter)):
+        failed = analysis.rejection()
+        if failed is not None:
+            reporter.reject(failed)
         _write_jsonl([e.to_record() for e in analysis.events], sys.stdout)
         sys.stdout.flush()
     return EXIT_SKIPPED if reporter.skipped else EXIT_OK
@@ -114,7 +117,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings, reporter: Reporter)
             f"{counts['unchanged']} already stored, {counts['events']} events, {reporter.skipped} skipped -> {db}",
             file=sys.stderr,
         )
-    return EXIT_SKIPPED if reporter.skipped else EXIT_OK
+    return EXIT_SKIPPED if reporter.skipped or counts.get("rejected", 0) > 0 else EXIT_OK
 
 
 def cmd_watch(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:

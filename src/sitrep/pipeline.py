@@ -19,7 +19,7 @@ from sitrep.actors import ActorBase, find_actors, load_knowledge_base
 from sitrep.config import Settings
 from sitrep.dates import find_dates
 from sitrep.events.coder import code_events, focus_countries
-from sitrep.model import Document, Event, PlaceMention
+from sitrep.model import Document, Event, PlaceMention, Rejection
 from sitrep.nlp import load_pipeline, parse
 from sitrep.places import Gazetteer, find_places, load_gazetteer
 
@@ -33,6 +33,11 @@ class Analysis:
     document: Document
     events: tuple[Event, ...]
     places: tuple[PlaceMention, ...]
+    error: str | None = None  # why the document could not be analysed; then events and places are empty
+
+    def rejection(self) -> Rejection | None:
+        """The document as a Rejection when it could not be analysed (stored and reported like bad input)."""
+        return Rejection(self.document.id, None, f"could not be analysed: {self.error}") if self.error else None
 
 
 class Pipeline:
@@ -81,7 +86,16 @@ class Pipeline:
 
 
 def analyse_doc(document: Document, doc: Doc, gazetteer: Gazetteer, kb: ActorBase) -> Analysis:
-    """The pure core: one parsed document in, its place mentions and events out."""
+    """The pure core: one parsed document in, its place mentions and events out. A failure in a stage is
+    caught here, for this document alone: the run goes on and the document is reported as not analysed."""
+    try:
+        return _analyse(document, doc, gazetteer, kb)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop a run of millions
+        log.error("%s: could not be analysed (%s: %s); skipped", document.id, type(exc).__name__, exc)
+        return Analysis(document, (), (), f"{type(exc).__name__}: {exc}")
+
+
+def _analyse(document: Document, doc: Doc, gazetteer: Gazetteer, kb: ActorBase) -> Analysis:
     places = find_places(doc, gazetteer)
     focus = focus_countries(places)
     actors = find_actors(doc, kb, focus[0] if focus else None)

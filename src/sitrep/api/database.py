@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from sitrep.api.errors import ApiError
 from sitrep.errors import StoreError
 from sitrep.store.schema import open_for_reading
+
+T = TypeVar("T")
+REMEMBERED_ANSWERS = 512
 
 
 class ReadWriteLock:
@@ -54,6 +59,7 @@ class Database:
     The file is opened read-only once and each request gets its own cursor (a connection of its own to
     that instance): opening a large file costs hundreds of milliseconds, a cursor almost nothing.
     `writing()` closes the instance so the one writer can open the file, and the next read reopens it.
+    Answers kept by `remember()` (match counts) live as long as the instance: only the writer changes the file.
     """
 
     def __init__(self, path: str | Path, query_timeout: float = 10.0) -> None:
@@ -62,6 +68,8 @@ class Database:
         self.lock = ReadWriteLock()
         self._shared: duckdb.DuckDBPyConnection | None = None
         self._opening = threading.Lock()
+        self._remembered: OrderedDict[Hashable, object] = OrderedDict()
+        self._remembering = threading.Lock()
 
     def _instance(self) -> duckdb.DuckDBPyConnection:
         with self._opening:
@@ -87,6 +95,21 @@ class Database:
             if self._shared is not None:
                 self._shared.close()
                 self._shared = None
+            with self._remembering:
+                self._remembered.clear()
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`'s answer, computed once per opening of the file (call inside `read()`)."""
+        with self._remembering:
+            if key in self._remembered:
+                self._remembered.move_to_end(key)
+                return self._remembered[key]  # type: ignore[return-value]
+        answer = compute()
+        with self._remembering:
+            self._remembered[key] = answer
+            while len(self._remembered) > REMEMBERED_ANSWERS:
+                self._remembered.popitem(last=False)
+        return answer
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:

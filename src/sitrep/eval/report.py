@@ -102,6 +102,7 @@ def _case_lines(case: dict[str, Any]) -> list[str]:
         [
             ("accuracy", f"{case['accuracy']:.3f}"),
             ("macro-F1", f"{case['macro_f1']:.3f}  (labels present in gold)"),
+            ("macro-F1, ACLED labels", f"{case['macro_f1_acled']:.3f}  (ACLED's sub-event classes)"),
             (
                 "accuracy, ACLED labels",
                 f"{case['accuracy_acled_labels']:.3f}  ({case['acled_snippets']} snippets)",

@@ -221,8 +221,10 @@ def _most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
 
 def _between(doc: Doc, start: int, end: int) -> str:
     """The text between two character offsets, stripped (Doc.text would rebuild the whole text)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.text.strip() if span is not None else ""
+    if end <= start:
+        return ""
+    words = [t.text for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    return "".join(words).strip()
 
 
 def _places_for(

@@ -57,7 +57,10 @@ def drive_ingest(
         store.start_run(settings.to_dict())
         for analysis in analyse(_fresh(documents, store, counts, in_flight, progress)):
             in_flight.discard(analysis.document.content_hash)  # stored now: the database answers for it
-            if store.write_document(analysis.document, analysis.events, analysis.places):
+            failed = analysis.rejection()
+            if failed is not None:
+                rejections.append(failed)  # not stored, so a rerun tries it again
+            elif store.write_document(analysis.document, analysis.events, analysis.places):
                 counts["stored"] += 1
                 counts["events"] += len(analysis.events)
             else:

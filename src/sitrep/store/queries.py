@@ -220,22 +220,57 @@ def _search_filters(query: EventQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
-                  offset: int = 0) -> list[dict[str, Any]]:
-    """Event records matching every filter of `query`, in the order of `query_events`."""
+_EVENT_ORDER = " ORDER BY date_start ASC NULLS LAST, event_id ASC"
+
+
+def _and(where: str, clause: str) -> str:
+    return where + (" AND " if where else " WHERE ") + clause
+
+
+def _days_up_to(con: duckdb.DuckDBPyConnection, where: str, params: list[Any],
+                rows: int) -> tuple[date, date] | None:
+    """The first and last start date of the first `rows` matching events in page order; None when an
+    undated event is among them (they come last, in id order).
+
+    Ordering one DATE column is cheap; ordering every match by (date, id) with its record is not. Every
+    event up to the end of the page starts within these two days, so the page query can leave out all other
+    events in the table scan, before it reads any record."""
+    found = _run(con, "SELECT min(day), max(day), count(day) = count(*) FROM (SELECT date_start AS day FROM events"
+                 + where + " ORDER BY date_start ASC NULLS LAST LIMIT ?)", [*params, rows])
+    first, last, all_dated = found[0]
+    return (first, last) if all_dated and first is not None else None
+
+
+def search_event_texts(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
+                       offset: int = 0) -> list[str]:
+    """The stored JSON text of the records `search_events` returns, unparsed (for answers that embed it)."""
     if limit is not None and limit < 0:
         raise StoreError(f"limit must not be negative, not {limit}")
     if offset < 0:
         raise StoreError(f"offset must not be negative, not {offset}")
+    if limit == 0:
+        return []
     where, params = _search_filters(query)
-    sql = "SELECT record FROM events" + where + " ORDER BY date_start ASC NULLS LAST, event_id ASC"
+    # The corroboration filter costs a grouping of every event; evaluating it twice would double that.
+    if limit is not None and not (query.min_corroboration is not None and query.min_corroboration > 1):
+        days = _days_up_to(con, where, params, offset + limit)
+        if days is not None:
+            where = _and(where, "date_start BETWEEN ? AND ?")
+            params.extend(days)
+    sql = "SELECT record FROM events" + where + _EVENT_ORDER
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     if offset:
         sql += " OFFSET ?"
         params.append(offset)
-    return [json.loads(row[0]) for row in _run(con, sql, params)]
+    return [row[0] for row in _run(con, sql, params)]
+
+
+def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Event records matching every filter of `query`, in the order of `query_events`."""
+    return [json.loads(text) for text in search_event_texts(con, query, limit=limit, offset=offset)]
 
 
 def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
@@ -245,17 +280,21 @@ def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> in
 
 
 def corroborating_events(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
-    """Every stored mention of the same happening as this event (itself included), from any document:
-    same type, same place, same start day. Empty when the event is unknown."""
-    rows = _run(con, """
-        SELECT other.record FROM events AS this JOIN events AS other
-          ON other.event_id = this.event_id
-          OR (this.geonameid IS NOT NULL AND this.date_start IS NOT NULL
-              AND coalesce(other.event_type, other.plover_type) = coalesce(this.event_type, this.plover_type)
-              AND other.geonameid = this.geonameid AND other.date_start = this.date_start)
-        WHERE this.event_id = ?
-        ORDER BY other.event_id = this.event_id DESC, other.document_id, other.event_id""", [event_id])
-    return [json.loads(row[0]) for row in rows]
+    """Every stored mention of the same happening as this event (itself included, first), from any
+    document: same type, same place, same start day. Empty when the event is unknown."""
+    # Two lookups rather than a self-join: the join's OR condition cannot use the key index.
+    found = _run(con, "SELECT record, coalesce(event_type, plover_type), geonameid, date_start FROM events "
+                      "WHERE event_id = ?", [event_id])
+    if not found:
+        return []
+    record, kind, geonameid, day = found[0]
+    mentions = [json.loads(record)]
+    if geonameid is None or day is None:
+        return mentions
+    others = _run(con, "SELECT record FROM events WHERE geonameid = ? AND date_start = ? "
+                       "AND coalesce(event_type, plover_type) = ? AND event_id <> ? ORDER BY document_id, event_id",
+                  [geonameid, day, kind, event_id])
+    return mentions + [json.loads(row[0]) for row in others]
 
 
 def documents_info(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[dict[str, Any]]:
