@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -16,7 +17,7 @@ from sitrep.events.certainty import assess
 from sitrep.events.fatalities import count_fatalities
 from sitrep.events.roles import Roles, find_roles, governed_by, mention_at, place_preposition, predicate_of
 from sitrep.events.summary import summarise
-from sitrep.events.triggers import Trigger, find_triggers
+from sitrep.events.triggers import Trigger, find_triggers, load_lexicon
 from sitrep.model import ActorMention, DateRange, Document, Event, PlaceMention, Span, stable_id
 
 ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
@@ -351,6 +352,8 @@ def _code_sentence(
             actor1 = discourse.recent_agent()
         if trigger.label == "VIOLENCE" and _in_background(token):
             continue  # "a ceasefire following two weeks of fighting": the fighting is context
+        if trigger.label in ACCIDENT_PRONE and _accident(sentence, sentence_actors):
+            continue  # "a gas explosion at a factory killed 12", "the earthquake hit": no political violence
         label = _contextual_label(_resolve_label(trigger, token, roles, sentence, actor1), trigger, token, sentence)
         if label is None:
             continue
@@ -370,20 +373,23 @@ def _code_sentence(
                 continue  # an interaction needs at least one named party
             drafts.append(Draft(trigger, label, roles, roles.agent, [], _factual(sentence, token, sentence_actors)))
             continue
-        if trigger.label == "TAKEOVER" and any(
+        unnamed = trigger.label == "TAKEOVER" and any(
             t.tag_ == "NNS" and t.lemma_.lower() in ("city", "town", "village", "area", "territory")
-            for t in doc[trigger.start: trigger.end]
-        ):
-            continue  # "to take several more cities": no place named
-        chosen = _places_for(doc, trigger, roles, sentence_places, sentence, discourse, label)
+            for t in [*doc[trigger.start: trigger.end], *(c for c in token.children if c.dep_ == "dobj")]
+        )
+        # "freed several villages": the villages are not named, so no nearby place stands in for them
+        chosen = (_most_precise(doc, list(roles.places)) if unnamed
+                  else _places_for(doc, trigger, roles, sentence_places, sentence, discourse, label))
         if takeover and chosen:
             towns = [p for p in chosen if p.place is not None and p.place.feature_code not in COUNTRY_CODES]
             if label == "Non-violent transfer of territory" and not any(
                 p.place is not None and p.place.feature_class == "P" for p in towns
             ):
                 label = "Change to group/activity"  # forces withdrawn from a region: no town changed hands
+            elif not towns and _aims_at_country(doc, token, chosen):
+                continue  # "dedicated to taking control of Syria": control is coded for towns, not countries
             elif not towns:
-                continue  # control is coded for towns and areas, never for a whole country
+                chosen = []  # the town taken is not in the gazetteer ("Toratorow town in southern Somalia")
             else:
                 chosen = towns
         if not chosen:
@@ -408,6 +414,16 @@ def _code_sentence(
     return events
 
 
+@lru_cache(maxsize=1)
+def label_priorities() -> dict[str, int]:
+    """Each label's highest priority in the trigger lexicon."""
+    best: dict[str, int] = {}
+    for phrases in load_lexicon().by_first_word.values():
+        for phrase in phrases:
+            best[phrase.label] = max(best.get(phrase.label, 0), phrase.priority)
+    return best
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     trigger: Trigger
@@ -416,6 +432,11 @@ class Draft:
     actor1: ActorMention | None
     places: list[PlaceMention]
     factual: bool  # what happened, as opposed to what is expected or denied
+
+    @property
+    def priority(self) -> int:
+        """The trigger's priority, or the label's when the context refined it ("clashes" at a protest)."""
+        return max(self.trigger.priority, label_priorities().get(self.label, 0))
 
 
 VIOLENT_TYPES = frozenset({ontology.BATTLES, ontology.EXPLOSIONS, ontology.VIOLENCE_CIVILIANS})
@@ -455,11 +476,22 @@ def _as_forces(draft: Draft, kb: ActorBase) -> Draft:
     return draft
 
 
+def _aims_at_country(doc: Doc, token: Token, places: Sequence[PlaceMention]) -> bool:
+    """The takeover's own object is a whole country."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+    objects += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for child in token.children:  # "take control of X"
+        if child.dep_ == "dobj":
+            objects += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    spans = [(o.idx, o.idx + len(o.text)) for o in objects]
+    return any(p.start < end and start < p.end for p in places for start, end in spans)
+
+
 def _refers_back(token: Token, roles: Roles) -> bool:
     """A definite nominal trigger with nothing of its own ("the shelling", "the clashes") names an event
     already told."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in DISCOVERY_ONLY | {"weapon"}:
+        return False  # "the pistols were discovered" names the weapons, not an event told before
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
     return definite and not roles.places and roles.agent is None and roles.patient is None
 
@@ -473,6 +505,36 @@ DISCOVERY_ONLY = frozenset({"cache", "stash", "ammunition", "arsenal", "firearm"
 PROTEST_WORDS = frozenset({"protest", "protester", "protesters", "protestor", "demonstrator", "demonstrators",
                            "demonstration", "rally", "marcher", "rioter", "rioters", "crowd", "crowds"})
 LETHAL_WORDS = frozenset({"kill", "killed", "dead", "death", "shot", "bullet", "bullets", "live", "fatally"})
+
+
+ACCIDENT_PRONE = frozenset({"VIOLENCE", "Remote explosive/landmine/IED", "Looting/property destruction"})
+ACCIDENT_WORDS = frozenset({
+    "earthquake", "quake", "flood", "flooding", "floods", "storm", "cyclone", "hurricane", "typhoon", "tornado",
+    "landslide", "mudslide", "tsunami", "drought", "wildfire", "blaze", "avalanche", "eruption", "volcano",
+    "accident", "collision", "crash", "derail", "derailment", "collapse", "stampede", "leak", "cylinder",
+    "boiler", "factory", "refinery", "warehouse", "mine", "tanker", "fireworks", "short-circuit", "outbreak",
+    "epidemic", "cholera", "covid-19", "virus", "heatwave", "lightning", "capsize", "sank", "shipwreck",
+})
+
+
+def _accident(sentence: SpacySpan, actors: Sequence[ActorMention]) -> bool:
+    """A disaster or an accident, with no armed actor in the sentence."""
+    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    armed = any(a.actor.type in ARMED_TYPES for a in actors)
+    return bool(words & ACCIDENT_WORDS) and not armed
+
+
+PERSON_OBJECTS = frozenset({
+    "commander", "leader", "fighter", "militant", "soldier", "officer", "member", "suspect", "man", "men", "woman",
+    "women", "child", "children", "civilian", "journalist", "activist", "worker", "people", "person", "terrorist",
+    "insurgent", "rebel", "jihadist", "emir", "chief", "spy", "hostage", "prisoner", "student", "priest",
+})
+
+
+def _takes_people(token: Token) -> bool:
+    """"captured a senior commander": people taken, not a place."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in PERSON_OBJECTS for o in objects)
 
 
 def _in_background(token: Token) -> bool:
@@ -496,6 +558,8 @@ def _governing_verbs(token: Token) -> list[Token]:
 def _contextual_label(label: str, trigger: Trigger, token: Token, sentence: SpacySpan) -> str | None:
     """Refine a label by its context: weapons found are disrupted weapons use; violence at a protest is a
     demonstration's (ACLED)."""
+    if label in ("Government regains territory", "Non-state actor overtakes territory") and _takes_people(token):
+        return "Abduction/forced disappearance" if label.startswith("Non-state") else "Arrests"
     found = any(v.lemma_.lower() in DISCOVERY_VERBS for v in _governing_verbs(token))
     if label == "Disrupted weapons use" and token.lemma_.lower() in DISCOVERY_ONLY | {"weapon"} and not found:
         return None  # "ammunition" alone is no event
@@ -520,7 +584,7 @@ def _keep_most_specific(drafts: list[Draft]) -> list[Draft]:
     """One event per place and actor in a sentence: the most specific trigger wins (ACLED: the final capture
     after clashes; deaths in a battle belong to the battle). Diplomacy is kept beside violence."""
     kept: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: -d.trigger.priority):
+    for draft in sorted(drafts, key=lambda d: -d.priority):
         place_ids = {p.place.geonameid for p in draft.places if p.place is not None}
         redundant = False
         for other in kept:
@@ -536,7 +600,7 @@ def _keep_most_specific(drafts: list[Draft]) -> list[Draft]:
                 continue  # "advanced to Homs ... in anticipation of its fall": two things
             different_actor = (draft.actor1 is not None and other.actor1 is not None
                                and draft.actor1.actor.id != other.actor1.actor.id)
-            if same_place and not (different_actor and draft.trigger.priority >= STRONG_PRIORITY):
+            if same_place and not (different_actor and draft.priority >= STRONG_PRIORITY):
                 redundant = True
                 break
         if not redundant:

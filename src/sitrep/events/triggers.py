@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from sitrep.errors import SitrepError
 
 GAP = "~"
-MAX_GAP = 2
+MAX_GAP = 3
 
 
 @dataclass(frozen=True, slots=True)
