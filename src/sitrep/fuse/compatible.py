@@ -15,7 +15,8 @@ Decisions (see docs/fusion.md):
 - time: the date ranges overlap once each is widened by 1, 3 or 7 days (time_precision 1, 2, 3).
 - a mention without a place or a date only joins mentions of its own document that lack it too.
 - anchoring: mentions of different reports must also share a named party (generic actors such as "rebels" do
-  not count on their own), or name the same town on the same day.
+  not count on their own), or name the same town on the same day; a region- or country-wide mention joins
+  another report's only when both name the same party and the same day.
 """
 
 from __future__ import annotations
@@ -140,16 +141,26 @@ def anchored(a: Record, b: Record, relations: ActorRelations) -> bool:
     by both, or the same town on the same day. Without it, unrelated strikes of one week would chain together."""
     if a["document_id"] == b["document_id"]:
         return True
+    same_day = (a.get("time_precision") == 1 and b.get("time_precision") == 1
+                and a.get("date_start") == b.get("date_start"))
+    if (a.get("geo_precision") or 3) == 3 or (b.get("geo_precision") or 3) == 3:
+        # "Russian strikes in Syria this week": too vague to be one event unless both name the same day
+        return same_day and _shares_party(a, b, relations)
+    if _shares_party(a, b, relations):
+        return True
+    same_town = ((a.get("location") or {}).get("geonameid") is not None
+                 and (a.get("location") or {}).get("geonameid") == (b.get("location") or {}).get("geonameid")
+                 and a.get("geo_precision") == 1 and b.get("geo_precision") == 1)
+    return same_town and same_day
+
+
+def _shares_party(a: Record, b: Record, relations: ActorRelations) -> bool:
+    """A named (non-generic) party of one mention is related to a party of the other."""
     for first, second in (("actor1", "actor1"), ("actor2", "actor2"), ("actor1", "actor2"), ("actor2", "actor1")):
         x, y = a.get(first), b.get(second)
         if x and y and relations.related(x, y) and not (x["id"] in relations.generic and y["id"] in relations.generic):
             return True
-    same_town = ((a.get("location") or {}).get("geonameid") is not None
-                 and (a.get("location") or {}).get("geonameid") == (b.get("location") or {}).get("geonameid")
-                 and a.get("geo_precision") == 1 and b.get("geo_precision") == 1)
-    same_day = (a.get("time_precision") == 1 and b.get("time_precision") == 1
-                and a.get("date_start") == b.get("date_start"))
-    return same_town and same_day
+    return False
 
 
 def compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
