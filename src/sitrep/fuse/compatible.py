@@ -15,8 +15,8 @@ Decisions (see docs/fusion.md):
 - time: the date ranges overlap once each is widened by 1, 3 or 7 days (time_precision 1, 2, 3).
 - a mention without a place or a date only joins mentions of its own document that lack it too.
 - anchoring: mentions of different reports must also share a named party (generic actors such as "rebels" do
-  not count on their own), or name the same town on the same day; a region- or country-wide mention joins
-  another report's only when both name the same party and the same day.
+  not count) or be the same sentence republished, or name the same town on the same day; a region- or
+  country-wide mention joins another report's only when both name the same party and the same day.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def times_compatible(a: Record, b: Record) -> bool:
 def anchored(a: Record, b: Record, relations: ActorRelations) -> bool:
     """Mentions from different reports need something that ties them beyond type, area and week: a party named
     by both, or the same town on the same day. Without it, unrelated strikes of one week would chain together."""
-    if a["document_id"] == b["document_id"]:
+    if a["document_id"] == b["document_id"] or _same_sentence(a, b):
         return True
     same_day = (a.get("time_precision") == 1 and b.get("time_precision") == 1
                 and a.get("date_start") == b.get("date_start"))
@@ -158,9 +158,16 @@ def _shares_party(a: Record, b: Record, relations: ActorRelations) -> bool:
     """A named (non-generic) party of one mention is related to a party of the other."""
     for first, second in (("actor1", "actor1"), ("actor2", "actor2"), ("actor1", "actor2"), ("actor2", "actor1")):
         x, y = a.get(first), b.get(second)
-        if x and y and relations.related(x, y) and not (x["id"] in relations.generic and y["id"] in relations.generic):
+        if x and y and x["id"] not in relations.generic and y["id"] not in relations.generic and relations.related(x, y):
             return True
     return False
+
+
+def _same_sentence(a: Record, b: Record) -> bool:
+    """One sentence republished by another outlet (wire copy): the same report of the same event."""
+    first = " ".join(str((a.get("evidence") or {}).get("sentence", "")).lower().split())
+    second = " ".join(str((b.get("evidence") or {}).get("sentence", "")).lower().split())
+    return len(first) > 40 and first == second
 
 
 def compatible(a: Record, b: Record, relations: ActorRelations) -> bool:
