@@ -158,7 +158,8 @@ def _shares_party(a: Record, b: Record, relations: ActorRelations) -> bool:
     """A named (non-generic) party of one mention is related to a party of the other."""
     for first, second in (("actor1", "actor1"), ("actor2", "actor2"), ("actor1", "actor2"), ("actor2", "actor1")):
         x, y = a.get(first), b.get(second)
-        if x and y and x["id"] not in relations.generic and y["id"] not in relations.generic and relations.related(x, y):
+        generic = relations.generic
+        if x and y and x["id"] not in generic and y["id"] not in generic and relations.related(x, y):
             return True
     return False
 
