@@ -95,8 +95,12 @@ class Database:
             if self._shared is not None:
                 self._shared.close()
                 self._shared = None
-            with self._remembering:
-                self._remembered.clear()
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop every answer `remember()` kept."""
+        with self._remembering:
+            self._remembered.clear()
 
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s answer, computed once per opening of the file (call inside `read()`)."""
