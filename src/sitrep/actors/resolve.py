@@ -48,10 +48,31 @@ class _Candidate:
     backers: tuple[tuple[int, int, Actor], ...] = ()
 
 
+# Per phrase table: first word -> the lengths of its phrases, longest first (tables are module constants).
+_FIRST_WORDS: dict[int, tuple[Collection[tuple[str, ...]], dict[str, tuple[int, ...]]]] = {}
+
+
+def _lengths_by_first_word(table: Collection[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    entry = _FIRST_WORDS.get(id(table))
+    if entry is None or entry[0] is not table:
+        lengths: dict[str, set[int]] = {}
+        for phrase in table:
+            if 0 < len(phrase) <= MAX_PHRASE_TOKENS:
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
+        entry = (table, {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()})
+        _FIRST_WORDS[id(table)] = entry
+    return entry[1]
+
+
 def _phrase_at(doc: Doc, i: int, table: Collection[tuple[str, ...]]) -> int:
     """Length in tokens of the longest phrase of `table` starting at token `i`, or 0."""
-    for length in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
-        if tuple(t.lower_ for t in doc[i : i + length]) in table:
+    # Called for every token with several tables: look at the first word before building any slice.
+    lengths = _lengths_by_first_word(table).get(doc[i].lower_)
+    if not lengths:
+        return 0
+    room = len(doc) - i
+    for length in lengths:
+        if length <= room and tuple(t.lower_ for t in doc[i : i + length]) in table:
             return length
     return 0
 

@@ -73,8 +73,10 @@ def relations_from_kb(kb: Any) -> ActorRelations:
     generic: set[str] = set()
     state: set[str] = set()
     for actor in kb.actors.values():
-        for other in kb.allies(actor.id):
-            allied.add(frozenset((actor.id, other)))
+        # One pass over the affiliations (the same pairs as kb.allies for each actor, which scans every actor).
+        for affiliation in actor.affiliations:
+            if affiliation.relation in ("backed_by", "allied_with"):
+                allied.add(frozenset((actor.id, affiliation.actor_id)))
         if kb.is_generic(actor):
             generic.add(actor.id)
         if kb.is_state(actor):

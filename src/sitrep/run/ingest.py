@@ -8,12 +8,16 @@ are skipped before analysis, so an interrupted ingest rerun picks up where it st
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+import duckdb
 
 from sitrep.config import Settings
 from sitrep.model import Document, Rejection
 from sitrep.pipeline import Analysis, Pipeline
+from sitrep.run.writer import BackgroundWriter
 from sitrep.store import Store, document_stored
 
 # Fresh documents in, their analyses out, in the same order.
@@ -50,35 +54,57 @@ def drive_ingest(
     analyse: Analyse,
     progress: Progress | None = None,
 ) -> dict[str, int]:
-    """Skip stored documents, analyse the rest with `analyse`, and write the analyses in input order."""
-    counts = new_counts()
+    """Skip stored documents, analyse the rest with `analyse`, and write the analyses in input order.
+
+    The writes happen in a writer thread (`sitrep.run.writer`) while `analyse` works on the next
+    documents; this thread only reads, looks up stored texts and hands analyses over.
+    """
+    read_counts, write_counts = new_counts(), new_counts()  # one per thread: no shared `+=`
     in_flight: set[str] = set()
-    with Store.open(db) as store:
-        store.start_run(settings.to_dict())
-        for analysis in analyse(_fresh(documents, store, counts, in_flight, progress)):
-            in_flight.discard(analysis.document.content_hash)  # stored now: the database answers for it
-            failed = analysis.rejection()
-            if failed is not None:
-                rejections.append(failed)  # not stored, so a rerun tries it again
-            elif store.write_document(analysis.document, analysis.events, analysis.places):
-                counts["stored"] += 1
-                counts["events"] += len(analysis.events)
-            else:
-                counts["unchanged"] += 1
-            if progress:
+    lock = threading.Lock()
+
+    def advance() -> None:
+        if progress:
+            with lock:
                 progress(1)
-            _flush(store, rejections, counts)
-        _flush(store, rejections, counts)
+
+    def written(analysis: Analysis, stored: bool) -> None:
+        # Only now may the database answer for this text: discarding earlier would let a repeat slip by.
+        in_flight.discard(analysis.document.content_hash)
+        if stored:
+            write_counts["stored"] += 1
+            write_counts["events"] += len(analysis.events)
+        else:
+            write_counts["unchanged"] += 1
+        advance()
+
+    def recorded(_: Rejection) -> None:
+        write_counts["rejected"] += 1
+
+    with Store.open(db) as store:
+        # Each write is a few small statements: DuckDB's own thread pool only adds hand-over cost (about a
+        # fifth of the writer's CPU), which the analysis, running at the same time, needs more.
+        store.connection.execute("SET threads TO 1")
+        store.start_run(settings.to_dict())
+        lookup = store.connection.cursor()  # the writer thread owns `store.connection`
+        try:
+            with BackgroundWriter(store, rejections, written, recorded) as writer:
+                for analysis in analyse(_fresh(documents, lookup, read_counts, in_flight, advance)):
+                    writer.put(analysis)
+        finally:
+            lookup.close()
+        writer.record_rejections()  # those of input read after the last document
+        counts = {key: read_counts[key] + write_counts[key] for key in read_counts}
         store.finish_run(counts=counts)
     return counts
 
 
 def _fresh(
     documents: Iterable[Document],
-    store: Store,
+    lookup: duckdb.DuckDBPyConnection,
     counts: dict[str, int],
     in_flight: set[str],
-    progress: Progress | None,
+    advance: Callable[[], None],
 ) -> Iterator[Document]:
     """Documents whose text is neither stored nor on its way to the writer.
 
@@ -89,16 +115,9 @@ def _fresh(
     for document in documents:
         counts["documents"] += 1
         content_hash = document.content_hash
-        if content_hash in in_flight or document_stored(store.connection, content_hash):
+        if content_hash in in_flight or document_stored(lookup, content_hash):
             counts["unchanged"] += 1
-            if progress:
-                progress(1)
+            advance()
             continue
         in_flight.add(content_hash)
         yield document
-
-
-def _flush(store: Store, rejections: list[Rejection], counts: dict[str, int]) -> None:
-    while rejections:
-        store.record_rejection(rejections.pop(0))
-        counts["rejected"] += 1

@@ -9,8 +9,10 @@ leaves it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
@@ -20,7 +22,12 @@ from sitrep.run.batches import batched, in_order
 from sitrep.run.ingest import Progress, drive_ingest
 from sitrep.run.worker import analyse_batch, load_worker
 
-DEFAULT_BATCH_SIZE = 16
+# Documents per batch: large enough that pickling and queueing cost little next to the analysis.
+DEFAULT_BATCH_SIZE = 64
+# One math thread per worker: N workers on N cores must not each start a thread pool of N threads.
+SINGLE_THREADED = {name: "1" for name in (
+    "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}  # fmt: skip
 # Batches queued per worker: enough that no worker waits for the writer, few enough to keep memory flat.
 BATCHES_PER_WORKER = 2
 
@@ -38,8 +45,11 @@ def ingest_with_workers(
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker,
-                             initargs=(settings,)) as pool:  # fmt: skip
+    # Workers start while the pool runs (on demand), so the variables stay set until it is shut down.
+    with (
+        _environment(SINGLE_THREADED),
+        ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker, initargs=(settings,)) as pool,
+    ):
 
         def analyse(fresh: Iterable[Document]) -> Iterator[Analysis]:
             def submit(batch: list[Document]) -> Future[list[Analysis]]:
@@ -48,3 +58,15 @@ def ingest_with_workers(
             return in_order(submit, batched(fresh, batch_size), workers * BATCHES_PER_WORKER)
 
         return drive_ingest(documents, rejections, settings, db, analyse, progress)
+
+
+@contextmanager
+def _environment(defaults: dict[str, str]) -> Iterator[None]:
+    """Set environment variables the user has not set (spawned workers inherit them), then restore."""
+    added = [name for name in defaults if name not in os.environ]
+    os.environ.update({name: defaults[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)

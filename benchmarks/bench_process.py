@@ -1,0 +1,79 @@
+"""Whole-process words per second: a process that only runs spaCy vs `sitrep ingest`, on the same FA-KES texts.
+
+    .venv/bin/python benchmarks/bench_process.py [--data DIR] [--limit 100] [--repeats 5] [--workers N]
+
+Both are timed from outside, start-up, model loading and (for sitrep) every write and the final fusion
+included, in turn (bare, sitrep, bare, sitrep, ...), and the medians are compared. The texts go to a
+temporary JSON Lines file (never into the project); spaCy gets the same model and batch size as sitrep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import eval_data_dir, fakes_texts, words  # noqa: E402
+
+from sitrep.config import load_settings  # noqa: E402
+
+BARE = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load(sys.argv[2])
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+"""
+
+
+def wall_seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="evaluation data directory (default $SITREP_EVAL_DATA or ../shared/eval)")
+    parser.add_argument("--limit", type=int, default=100, help="articles to use (default 100)")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each process (default 5)")
+    parser.add_argument("--workers", type=int, default=1, help="sitrep ingest --workers (default 1)")
+    args = parser.parse_args()
+    settings = load_settings()
+    texts = fakes_texts(eval_data_dir(args.data), args.limit)
+    total_words = words(texts)
+    sitrep = str(Path(sys.executable).with_name("sitrep"))
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "texts.jsonl"
+        source.write_text("".join(json.dumps({"id": f"fakes-{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                          encoding="utf-8")  # fmt: skip
+        bare = [sys.executable, "-c", BARE, str(source), settings.nlp.model, str(settings.nlp.batch_size)]
+        timings: dict[str, list[float]] = {"bare spaCy process": [], "sitrep ingest process": []}
+        print(f"{len(texts)} FA-KES articles, {total_words} words; load average before: {os.getloadavg()[0]:.2f}")
+        for run in range(args.repeats):
+            db = Path(folder) / f"run{run}.duckdb"
+            ingest = [sitrep, "ingest", "--quiet", "--db", str(db), "--workers", str(args.workers), str(source)]
+            timings["bare spaCy process"].append(wall_seconds(bare))
+            timings["sitrep ingest process"].append(wall_seconds(ingest))
+    medians = {name: statistics.median(samples) for name, samples in timings.items()}
+    for name, samples in timings.items():
+        print(
+            f"{name:24s} median {medians[name]:6.2f} s  ({min(samples):.2f}-{max(samples):.2f})  "
+            f"{total_words / medians[name]:7.0f} words/s"
+        )
+    ratio = medians["bare spaCy process"] / medians["sitrep ingest process"]
+    print(
+        f"sitrep / bare spaCy: {ratio:.1%} of the words/s (target >= 80%); load average after: {os.getloadavg()[0]:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The writer thread: input order, rejections, and errors raised in the caller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.errors import StoreError
+from sitrep.model import Document, Rejection
+from sitrep.pipeline import Analysis
+from sitrep.run.writer import QUEUE_LENGTH, BackgroundWriter
+
+
+class FakeStore:
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.written: list[str] = []
+        self.rejections: list[Rejection] = []
+        self.fail_on = fail_on
+
+    def write_document(self, document: Document, events: Any, places: Any) -> bool:
+        if document.id == self.fail_on:
+            raise StoreError(f"cannot store document {document.id}")
+        first_time = document.id not in self.written
+        self.written.append(document.id)
+        return first_time
+
+    def record_rejection(self, rejection: Rejection) -> None:
+        self.rejections.append(rejection)
+
+
+def analysis(name: str) -> Analysis:
+    return Analysis(Document(id=name, text=f"Text of {name}."), (), ())
+
+
+def test_writes_in_input_order_and_reports_each_document() -> None:
+    store = FakeStore()
+    reported: list[tuple[str, bool]] = []
+    with BackgroundWriter(store, [], lambda a, stored: reported.append((a.document.id, stored)),  # type: ignore[arg-type]
+                          lambda r: None) as writer:  # fmt: skip
+        for name in ["b", "a", "c", "a"]:
+            writer.put(analysis(name))
+    assert store.written == ["b", "a", "c", "a"]
+    assert reported == [("b", True), ("a", True), ("c", True), ("a", False)]
+
+
+def test_records_rejections_reported_while_running() -> None:
+    store, rejections, recorded = FakeStore(), [Rejection("x.txt", None, "empty")], []
+    with BackgroundWriter(store, rejections, lambda a, s: None, recorded.append) as writer:  # type: ignore[arg-type]
+        writer.put(analysis("a"))
+    rejections.append(Rejection("y.txt", 3, "not JSON"))
+    writer.record_rejections()
+    assert [r.source for r in store.rejections] == ["x.txt", "y.txt"]
+    assert len(recorded) == 2 and rejections == []
+
+
+def test_a_write_error_is_raised_in_the_caller_without_blocking() -> None:
+    store = FakeStore(fail_on="bad")
+    writer = BackgroundWriter(store, [], lambda a, s: None, lambda r: None)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="bad"), writer:
+        for index in range(QUEUE_LENGTH * 3):  # more than the queue holds: put must not hang
+            writer.put(analysis("bad" if index == 1 else f"doc-{index}"))
+    assert store.written[0] == "doc-0" and "bad" not in store.written
