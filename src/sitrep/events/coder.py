@@ -326,7 +326,7 @@ def _code_sentence(
     for trigger in triggers:
         token = doc[trigger.head]
         inside = mention_at(token, sentence_actors)
-        if inside is not None and trigger.label not in ("PLOVER:AID", *WEAPON_LABELS):
+        if inside is not None and trigger.label not in ("PLOVER:AID", "Mob violence", *WEAPON_LABELS):
             continue  # the word is part of an actor's name ("Rocket Forces")
         takeover = trigger.label in ("TAKEOVER", "Non-violent transfer of territory")
         roles = find_roles(doc, token, sentence_actors, sentence_places, takeover)
@@ -504,6 +504,10 @@ DISCOVERY_VERBS = frozenset({
 DISCOVERY_ONLY = frozenset({"cache", "stash", "ammunition", "arsenal", "firearm", "pistol", "depot", "haul"})
 PROTEST_WORDS = frozenset({"protest", "protester", "protesters", "protestor", "demonstrator", "demonstrators",
                            "demonstration", "rally", "marcher", "rioter", "rioters", "crowd", "crowds"})
+RIOT_WORDS = frozenset({
+    "clash", "clashes", "clashing", "pelt", "pelted", "stone", "stones", "rock", "rocks", "hurl", "throw", "molotov",
+    "rioter", "rioters", "riot", "aggressive", "violent", "torch", "smash", "loot", "barricade",
+})
 LETHAL_WORDS = frozenset({"kill", "killed", "dead", "death", "shot", "bullet", "bullets", "live", "fatally"})
 
 
@@ -567,9 +571,9 @@ def _contextual_label(label: str, trigger: Trigger, token: Token, sentence: Spac
         return "Disrupted weapons use"
     words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
     if words & PROTEST_WORDS and label in ("Armed clash", "Attack", "Grenade", "Shelling/artillery/missile attack"):
-        if words & LETHAL_WORDS or count_fatalities(sentence):
+        if not words & RIOT_WORDS and (words & LETHAL_WORDS or count_fatalities(sentence)):
             return "Excessive force against protesters"
-        return "Violent demonstration"
+        return "Violent demonstration"  # protesters who clash or throw things make it a riot, deaths or not
     return label
 
 
