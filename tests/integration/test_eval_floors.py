@@ -42,7 +42,7 @@ RAMS_SAMPLE = 200  # the first 200 RAMS windows
 RE3D_SAMPLE = None  # all 53 re3d documents
 
 FLOORS: dict[str, dict[str, float]] = {
-    "case": {"accuracy": 0.59, "macro_f1": 0.54, "accuracy_acled_labels": 0.69, "macro_f1_acled": 0.62},
+    "case": {"accuracy": 0.60, "macro_f1": 0.55, "accuracy_acled_labels": 0.70, "macro_f1_acled": 0.64},
     # "accuracy" counts only sentences where an event was found at the verb. Since events without a resolvable
     # place are coded too (location null), more events are found and this conditional share fell from 0.70 to
     # 0.61 while the end-to-end accuracy rose from 0.520 to 0.528: the end-to-end floor is the one that matters.
