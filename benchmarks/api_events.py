@@ -34,7 +34,7 @@ QUERIES = {
 
 
 def generate(db: Path, count: int) -> None:
-    """Synthetic events written with one INSERT ... SELECT (the schema is the real one)."""
+    """Synthetic events and their fused clusters, written with INSERT ... SELECT (the real schema)."""
     with Store.open(db) as store:
         store.connection.execute(f"""
             INSERT INTO events SELECT
@@ -49,6 +49,24 @@ def generate(db: Path, count: int) -> None:
                           'summary', 'synthetic event ' || i,
                           'evidence', json_object('sentence', 'synthetic', 'start', 0, 'end', 50))
             FROM range({count}) t(i)""")
+        # Fused clusters as `sitrep ingest` leaves them: every event in one, 1-5 members each (a block of 15
+        # events in a scrambled order splits into clusters of 1, 2, 3, 4 and 5), corroborated by 1 to
+        # `mentions` publishers.
+        store.connection.execute(f"""
+            CREATE TEMP TABLE synthetic_members AS
+            SELECT printf('%016x', i) AS event_id,
+                   'c' || (j // 15 * 5 + CASE WHEN j % 15 < 1 THEN 0 WHEN j % 15 < 3 THEN 1
+                                              WHEN j % 15 < 6 THEN 2 WHEN j % 15 < 10 THEN 3 ELSE 4 END)
+                   AS cluster_id
+            FROM (SELECT i, (i * 7919) % {count} AS j FROM range({count}) t(i))""")
+        store.connection.execute("""
+            INSERT INTO cluster_members SELECT event_id, cluster_id, cluster_id FROM synthetic_members""")
+        store.connection.execute("""
+            INSERT INTO clusters SELECT
+              m.cluster_id, m.cluster_id, any_value(e.event_type), NULL, any_value(e.country_code),
+              min(e.date_start), max(e.date_end), count(*),
+              1 + hash(m.cluster_id) % count(*), json_object('event_id', m.cluster_id, 'synthetic', true)
+            FROM synthetic_members m JOIN events e USING (event_id) GROUP BY m.cluster_id""")
 
 
 def measure(db: Path, repeats: int, cold: bool) -> dict[str, list[float]]:

@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_database import build_database
+from api_database import REPO_ROOT, build_database
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
 from sitrep.api.errors import ApiError
 from sitrep.config import Settings
+from sitrep.model import Document
+from sitrep.read import read_documents
+from sitrep.run.ingest import ingest
 from sitrep.store.queries import _run
 
 
@@ -78,12 +81,55 @@ def test_filters_narrow_the_events(client: TestClient) -> None:
     assert late and all((e["date_end"] or e["date_start"]) >= dated[-1] for e in late)
 
 
-def test_min_corroboration_keeps_events_several_documents_report(client: TestClient) -> None:
-    corroborated = _events(client, min_corroboration=2, limit=1000)["events"]
-    assert corroborated, "the two example reports of 15 October 2024 share events"
-    detail = client.get(f"/api/events/{corroborated[0]['event_id']}").json()
-    assert detail["corroboration"] >= 2
+@pytest.fixture(scope="module")
+def fused_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """A database of the Darfur examples, ingested for real: fusion finds one happening three publishers tell."""
+    examples = REPO_ROOT / "examples"
+    paths = [examples / "darfur-red-sea-herald-2025-05-14.txt", examples / "darfur-sahel-post-2025-05-13.txt",
+             examples / "wires-2024-2025.jsonl"]
+    db = tmp_path_factory.mktemp("fused") / "sitrep.duckdb"
+    documents = [item for item in read_documents([str(p) for p in paths]) if isinstance(item, Document)]
+    ingest(documents, [], Settings(), str(db))
+    return TestClient(create_app(Settings(), db, api_key=""), raise_server_exceptions=False)
+
+
+def _cluster_corroboration(client: TestClient) -> dict[str, int]:
+    """Each stored event's fused corroboration, read from the cluster tables (1 when in no cluster)."""
+    with client.app.state.database.read() as con:  # type: ignore[attr-defined]
+        rows = _run(con, "SELECT e.event_id, coalesce(c.corroboration, 1) FROM events e LEFT JOIN cluster_members m "
+                         "USING (event_id) LEFT JOIN clusters c USING (cluster_id)", [])
+    return {event_id: int(corroboration) for event_id, corroboration in rows}
+
+
+def test_min_corroboration_keeps_events_whose_fused_cluster_enough_publishers_report(
+        fused_client: TestClient) -> None:
+    corroboration = _cluster_corroboration(fused_client)
+    corroborated = _events(fused_client, min_corroboration=2, limit=1000)
+    assert corroborated["events"], "the Darfur examples tell one happening from three publishers"
+    assert sorted(e["event_id"] for e in corroborated["events"]) == sorted(
+        event_id for event_id, count in corroboration.items() if count >= 2)
+    assert corroborated["total"] == len(corroborated["events"]) < len(corroboration)
+    top = max(corroboration.values())
+    assert len(_events(fused_client, min_corroboration=top, limit=1000)["events"]) >= 1
+    assert _events(fused_client, min_corroboration=top + 1, limit=1000)["total"] == 0
+    assert _events(fused_client, min_corroboration=1, limit=1000)["total"] == len(corroboration)
+    detail = fused_client.get(f"/api/events/{corroborated['events'][0]['event_id']}").json()
+    assert detail["corroboration"] == top >= 2
     assert len({m["document_id"] for m in detail["mentions"]}) == len(detail["sources"]) >= 2
+
+
+def test_corroborated_pages_of_one_follow_the_order_of_the_whole_list(fused_client: TestClient) -> None:
+    whole = [e["event_id"] for e in _events(fused_client, min_corroboration=2, limit=1000)["events"]]
+    pages = [_events(fused_client, min_corroboration=2, limit=1, offset=offset, total="false")
+             for offset in range(len(whole) + 1)]
+    assert [e["event_id"] for page in pages for e in page["events"]] == whole
+    assert pages[-2]["next_offset"] is None and pages[0]["next_offset"] == 1
+
+
+def test_an_event_no_one_else_reports_has_corroboration_one(fused_client: TestClient) -> None:
+    alone = next(event_id for event_id, count in _cluster_corroboration(fused_client).items() if count == 1)
+    detail = fused_client.get(f"/api/events/{alone}").json()
+    assert detail["corroboration"] == 1 and detail["event"]["event_id"] == alone
 
 
 def test_event_detail_gives_mentions_sources_and_evidence_offsets(client: TestClient) -> None:

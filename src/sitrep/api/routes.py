@@ -139,9 +139,10 @@ def event_detail(request: Request, event_id: Annotated[str, Path(max_length=200)
         if not mentions:
             raise ApiError(404, "not_found", f"no event {event_id!r}")
         sources = queries.documents_info(con, list(dict.fromkeys(m["document_id"] for m in mentions)))
+        corroboration = queries.event_corroboration(con, event_id)
     evidence = [{"event_id": m["event_id"], "document_id": m["document_id"], **m["evidence"]} for m in mentions]
     return {"event": mentions[0], "mentions": mentions, "sources": sources, "evidence": evidence,
-            "corroboration": len(sources)}
+            "corroboration": corroboration}
 
 
 @router.get("/documents/{document_id:path}", summary="A stored document's text with its events' evidence spans")

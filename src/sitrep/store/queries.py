@@ -7,7 +7,7 @@ JSON objects of the public contract, exactly as `sitrep extract` prints them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -166,9 +166,11 @@ def query_runs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 
 # Queries of the HTTP API and the dashboard ---------------------------------------------------------------
 
-# Events that tell of the same happening: same type, same place, same start day. Without the clusters of
-# sitrep.fuse, how many documents share this key is the event's corroboration.
-_CORROBORATION_KEY = "coalesce(event_type, plover_type), geonameid, date_start"
+# An event's corroboration is its fused cluster's (sitrep.fuse: independent publishers); an event in no
+# cluster yet (its ingest has not finished) counts as one. A semi-join on the cluster tables costs far less
+# than grouping every event by its happening on each request.
+_CORROBORATED_EVENTS = ("event_id IN (SELECT m.event_id FROM cluster_members m JOIN clusters c USING (cluster_id) "
+                        "WHERE c.corroboration >= ?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +178,8 @@ class EventQuery:
     """Every filter of `search_events`; None (or empty) means no filter.
 
     `bbox` is (west, south, east, north) in degrees; `actor` matches an actor id or name (any role, any
-    case); `certainty` keeps events of any of the given certainties; `min_corroboration` keeps events that
-    at least that many documents report (see `corroboration`).
+    case); `certainty` keeps events of any of the given certainties; `min_corroboration` keeps events whose
+    fused cluster at least that many independent publishers report (see `event_corroboration`).
     """
 
     country: str | None = None
@@ -213,13 +215,8 @@ def _search_filters(query: EventQuery) -> tuple[str, list[Any]]:
         clauses.append("list_contains(?, certainty)")
         params.append(list(query.certainty))
     if query.min_corroboration is not None and query.min_corroboration > 1:
-        # At least two documents is the common ask, and min != max says it at a third of count(DISTINCT)'s cost.
-        enough = ("min(document_id) <> max(document_id)" if query.min_corroboration == 2
-                  else "count(DISTINCT document_id) >= ?")
-        clauses.append(f"({_CORROBORATION_KEY}) IN (SELECT ({_CORROBORATION_KEY}) FROM events "
-                       f"WHERE geonameid IS NOT NULL AND date_start IS NOT NULL GROUP BY ALL HAVING {enough})")
-        if query.min_corroboration > 2:
-            params.append(query.min_corroboration)
+        clauses.append(_CORROBORATED_EVENTS)
+        params.append(query.min_corroboration)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -253,14 +250,23 @@ def search_event_texts(con: duckdb.DuckDBPyConnection, query: EventQuery, limit:
         raise StoreError(f"offset must not be negative, not {offset}")
     if limit == 0:
         return []
+    if limit is not None and query.min_corroboration is not None and query.min_corroboration > 1:
+        page = _corroborated_page(con, query, limit, offset)
+        if page is not None:
+            return page
     where, params = _search_filters(query)
-    # The corroboration filter costs a grouping of every event; evaluating it twice would double that.
-    if limit is not None and not (query.min_corroboration is not None and query.min_corroboration > 1):
+    if limit is not None:
         days = _days_up_to(con, where, params, offset + limit)
         if days is not None:
             where = _and(where, "date_start BETWEEN ? AND ?")
             params.extend(days)
+    return _page(con, where, params, limit, offset)
+
+
+def _page(con: duckdb.DuckDBPyConnection, where: str, params: list[Any], limit: int | None,
+          offset: int) -> list[str]:
     sql = "SELECT record FROM events" + where + _EVENT_ORDER
+    params = list(params)
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -268,6 +274,32 @@ def search_event_texts(con: duckdb.DuckDBPyConnection, query: EventQuery, limit:
         sql += " OFFSET ?"
         params.append(offset)
     return [row[0] for row in _run(con, sql, params)]
+
+
+# The corroboration filter's first day window holds 8 times the page's events of the other filters, then 64
+# times, then 512 times; past that the plain query is as fast.
+_WINDOW_GROWTH = 8
+_WINDOW_ATTEMPTS = 3
+
+
+def _corroborated_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int,
+                       offset: int) -> list[str] | None:
+    """The page of a query with a corroboration filter, read from the first days of the other filters'
+    matches only; None when no window tried holds a whole page.
+
+    The filter's semi-join costs most over every event: within a few days of events it is cheap. A window
+    from the first day to the last day of the first N events of the other filters that yields a whole page
+    holds every match before it, so the page is exact."""
+    others_where, others_params = _search_filters(replace(query, min_corroboration=None))
+    where, params = _search_filters(query)
+    for attempt in range(_WINDOW_ATTEMPTS):
+        days = _days_up_to(con, others_where, others_params, (offset + limit) * _WINDOW_GROWTH ** attempt)
+        if days is None:
+            return None
+        page = _page(con, _and(where, "date_start BETWEEN ? AND ?"), [*params, *days], limit, offset)
+        if len(page) == limit:
+            return page
+    return None
 
 
 def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
@@ -284,20 +316,32 @@ def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> in
 
 def corroborating_events(con: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
     """Every stored mention of the same happening as this event (itself included, first), from any
-    document: same type, same place, same start day. Empty when the event is unknown."""
-    # Two lookups rather than a self-join: the join's OR condition cannot use the key index.
-    found = _run(con, "SELECT record, coalesce(event_type, plover_type), geonameid, date_start FROM events "
-                      "WHERE event_id = ?", [event_id])
+    document: the members of its fused cluster, or the event alone when it is in no cluster yet. Empty when
+    the event is unknown."""
+    found = _run(con, "SELECT record FROM events WHERE event_id = ?", [event_id])
     if not found:
         return []
-    record, kind, geonameid, day = found[0]
-    mentions = [json.loads(record)]
-    if geonameid is None or day is None:
-        return mentions
-    others = _run(con, "SELECT record FROM events WHERE geonameid = ? AND date_start = ? "
-                       "AND coalesce(event_type, plover_type) = ? AND event_id <> ? ORDER BY document_id, event_id",
-                  [geonameid, day, kind, event_id])
-    return mentions + [json.loads(row[0]) for row in others]
+    # Index lookups only: the event id, then its cluster's component (filtering on more columns than the
+    # component would make DuckDB scan every member instead).
+    cluster = _run(con, "SELECT cluster_id, component_id FROM cluster_members WHERE event_id = ?", [event_id])
+    component = _run(con, "SELECT event_id, cluster_id FROM cluster_members WHERE component_id = ?",
+                     [cluster[0][1]]) if cluster else []
+    others = [other for other, other_cluster in component if other_cluster == cluster[0][0] and other != event_id]
+    mentions = [json.loads(found[0][0])]
+    if others:
+        # A list of placeholders is looked up in the key index (a join would scan the events table).
+        rows = _run(con, f"SELECT record FROM events WHERE event_id IN ({', '.join(['?'] * len(others))}) "
+                         "ORDER BY document_id, event_id", others)
+        mentions.extend(json.loads(row[0]) for row in rows)
+    return mentions
+
+
+def event_corroboration(con: duckdb.DuckDBPyConnection, event_id: str) -> int:
+    """How many independent publishers report this event: its fused cluster's corroboration, 1 when it is
+    in no cluster yet (the same count `EventQuery.min_corroboration` filters on)."""
+    rows = _run(con, "SELECT c.corroboration FROM cluster_members m JOIN clusters c USING (cluster_id) "
+                     "WHERE m.event_id = ?", [event_id])
+    return int(rows[0][0]) if rows else 1
 
 
 def documents_info(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[dict[str, Any]]:
