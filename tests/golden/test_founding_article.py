@@ -82,6 +82,9 @@ def test_the_fall_of_homs_is_expected_not_a_fact(article: tuple[str, list[dict[s
     homs = _find(events, "Non-state actor overtakes territory", "Homs")
     assert homs, "the expected fall of Homs is not coded"
     assert {e["certainty"] for e in homs} == {"expected"}
+    assert all(e["actor1"]["type"] == "Rebel group" for e in homs)
+    # nothing in the article has the government regaining a town
+    assert not [e for e in events if e["sub_event_type"] == "Government regains territory"]
 
 
 def test_evidence_offsets_point_at_the_sentence(article: tuple[str, list[dict[str, Any]]]) -> None:

@@ -52,6 +52,11 @@ class Discourse:
         """The actor of the last violent event, if it was one or two sentences ago ("Hama has also fallen")."""
         return self.last_agent if self.sentence_no - self.last_agent_sentence <= 2 else None
 
+    def named_group_in_sentence(self) -> ActorMention | None:
+        """A named non-state armed group of this very sentence."""
+        here = [m for number, m in self.recent_groups if number == self.sentence_no]
+        return here[0] if here else None
+
     def named_group_nearby(self) -> ActorMention | None:
         """A named non-state armed group of this sentence or the one before ("HTS ... rebel forces")."""
         for number, mention in reversed(self.recent_groups):
@@ -347,7 +352,7 @@ def _code_sentence(
             if rebels is not None:
                 actor1 = ActorMention(rebels, token.idx, token.idx + len(token.text), token.text)
         if actor1 is None and trigger.label == "TAKEOVER":
-            actor1 = discourse.recent_agent() or discourse.named_group_nearby()
+            actor1 = discourse.named_group_in_sentence() or discourse.recent_agent() or discourse.named_group_nearby()
         if actor1 is None and trigger.label == "VIOLENCE":
             actor1 = discourse.recent_agent()
         if trigger.label == "VIOLENCE" and _in_background(token):

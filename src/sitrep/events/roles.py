@@ -121,8 +121,9 @@ def _subject(verb: Token) -> Token | None:
         return subjects[-1]
     # conjoined and controlled verbs share the subject: "HTS launched an assault and took Aleppo",
     # "HTS moved swiftly to take more cities"
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (verb.dep_ in ("conj", "xcomp") or infinitive) and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "moved swiftly to take more cities": the mover takes them
     # relative clauses: "forces that attacked", "which rapidly fell"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
