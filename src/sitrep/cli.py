@@ -129,7 +129,7 @@ def cmd_watch(args: argparse.Namespace, settings: Settings, reporter: Reporter) 
 
 
 def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> int:
-    from sitrep.export import write_events
+    from sitrep.export.files import export_events
     from sitrep.store import open_for_reading, query_clusters, query_events
 
     con = open_for_reading(args.db or settings.store.db)
@@ -139,7 +139,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings, reporter: Reporter)
                         event_type=args.type, limit=args.limit)
     finally:
         con.close()
-    write_events(records, args.format, sys.stdout)
+    export_events(records, args.format, sys.stdout)
     return EXIT_OK
 
 

@@ -76,3 +76,10 @@ def test_note_is_coded(coded: list[list[dict[str, Any]]], index: int) -> None:
 def test_one_event_per_note_place(coded: list[list[dict[str, Any]]]) -> None:
     # "Antonivka, Kherson": the province-level qualifier is not a second event
     assert len(coded[0]) == 1
+
+
+def test_a_bare_count_completes_the_summary_too(coded: list[list[dict[str, Any]]]) -> None:
+    # "... clashed ... near Beledweyne. 4 fatalities.": the count belongs to the event, and so does its summary
+    event = coded[3][0]
+    assert event["fatalities"] == 4
+    assert "4 reported killed" in event["summary"]

@@ -314,7 +314,9 @@ def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
     for index, event in enumerate(events):
         violent = _family(event.sub_event_type or "") == "violence"
         if event.evidence.start == last and event.fatalities is None and violent:
-            events[index] = replace(event, fatalities=count)
+            summary = summarise(event.sub_event_type, event.plover_type, event.actor1, event.actor2, event.location,
+                                event.geo_precision, event.date, count, event.certainty, event.attribution)
+            events[index] = replace(event, fatalities=count, summary=summary)
 
 
 def _generic(mention: ActorMention) -> bool:

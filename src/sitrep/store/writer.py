@@ -10,7 +10,7 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -137,16 +137,8 @@ class Store:
 
     def fuse(self) -> int:
         """Cluster every stored event not yet fused (a database written before fusion); returns clusters written."""
-        self.connection.begin()
-        try:
-            written = refresh_clusters(self.connection, self.fusion_relations)
-            self.connection.commit()
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot fuse stored events ({exc})") from exc
-            raise
-        return written
+        with self._transaction("cannot fuse stored events") as con:
+            return refresh_clusters(con, self.fusion_relations)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -203,24 +195,17 @@ class Store:
     def record_rejection(self, rejection: Rejection, run_id: str | None = None) -> None:
         """Store input that was skipped, with its reason; the same rejection in the same run is kept once."""
         run = run_id or self.run_id
-        self.connection.begin()
-        try:
-            exists = self.connection.execute(
+        with self._transaction(f"cannot record rejection of {rejection.source}") as con:
+            exists = con.execute(
                 "SELECT count(*) FROM rejections WHERE source = ? AND line IS NOT DISTINCT FROM ? "
                 "AND reason = ? AND run_id IS NOT DISTINCT FROM ?",
                 [rejection.source, rejection.line, rejection.reason, run],
             ).fetchone()
             if not exists or exists[0] == 0:
-                self.connection.execute(
+                con.execute(
                     "INSERT INTO rejections VALUES (?, ?, ?, ?, ?)",
                     [rejection.source, rejection.line, rejection.reason, run, _utc_now()],
                 )
-            self.connection.commit()
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot record rejection of {rejection.source} ({exc})") from exc
-            raise
 
     # Documents ------------------------------------------------------------------------------------
 
@@ -236,12 +221,10 @@ class Store:
         if strays:
             raise StoreError(f"events of document(s) {', '.join(strays)} passed with document {document.id}")
         revision = document_revision(document, events, place_mentions)
-        con = self.connection
-        con.begin()
-        try:
+        # Interrupts included: the document is either wholly stored or not at all.
+        with self._transaction(f"cannot store document {document.id}") as con:
             row = con.execute("SELECT revision FROM documents WHERE id = ?", [document.id]).fetchone()
             if row is not None and row[0] == revision:
-                con.rollback()
                 return False
             if row is not None:
                 self._delete_document_rows(document.id)
@@ -249,13 +232,6 @@ class Store:
             self._insert_events(document.id, events)
             self._insert_places(events, place_mentions)
             _insert_rows(con, "place_mentions", [_mention_row(document.id, m) for m in place_mentions])
-            con.commit()
-        except BaseException as exc:
-            # Interrupts included: the document is either wholly stored or not at all.
-            self._rollback()
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot store document {document.id} ({exc})") from exc
-            raise
         return True
 
     def _insert_document(self, document: Document, revision: str, run_id: str | None) -> None:
@@ -316,11 +292,18 @@ class Store:
     # Helpers --------------------------------------------------------------------------------------
 
     def _execute_in_transaction(self, statements: list[tuple[str, list[tuple[Any, ...]]]], what: str) -> None:
-        self.connection.begin()
-        try:
+        with self._transaction(what) as con:
             for sql, rows in statements:
                 for row in rows:
-                    self.connection.execute(sql, list(row))
+                    con.execute(sql, list(row))
+
+    @contextlib.contextmanager
+    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: committed when the block ends, rolled back on any exception (interrupts too);
+        DuckDB's errors come out as a StoreError starting with `what`."""
+        self.connection.begin()
+        try:
+            yield self.connection
             self.connection.commit()
         except BaseException as exc:
             self._rollback()
