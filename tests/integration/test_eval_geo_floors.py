@@ -17,15 +17,15 @@ FLOORS: dict[str, tuple[int, dict[str, dict[str, float]]]] = {
     "gwn": (
         40,
         {
-            "over_found": {"exact_match": 0.78, "acc_at_161": 0.88},
-            "over_all": {"exact_match": 0.47, "acc_at_161": 0.53},
+            "over_found": {"exact_match": 0.80, "acc_at_161": 0.91},
+            "over_all": {"exact_match": 0.48, "acc_at_161": 0.54},
         },
     ),
     "lgl": (
         60,
         {
-            "over_found": {"exact_match": 0.77, "acc_at_161": 0.81},
-            "over_all": {"exact_match": 0.58, "acc_at_161": 0.61},
+            "over_found": {"exact_match": 0.81, "acc_at_161": 0.86},
+            "over_all": {"exact_match": 0.62, "acc_at_161": 0.65},
         },
     ),
 }

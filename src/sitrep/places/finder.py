@@ -14,6 +14,8 @@ from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.names import Token, fold, is_article, name_keys, skeleton, tokenize
 
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
+ENGLISH_ARTICLE_WORDS = frozenset({"an", "as", "at"})
+NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt"})
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which the small English model often files towns it does not know.
 NER_TOLERATED = NER_PLACE_LABELS | {"ORG", "NORP", ""}
@@ -47,6 +49,8 @@ def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
     indices: list[int] = []
     position = 1
     for index, token in enumerate(tokens):
+        if _abbreviation_dot(tokens, index):
+            continue
         if token.barrier:
             word = "#"
         elif is_article(tokens, index, text):
@@ -58,6 +62,15 @@ def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
         parts.append(word)
         position += len(word) + 1
     return " ".join(parts) + " ", offsets, indices
+
+
+def _abbreviation_dot(tokens: list[Token], index: int) -> bool:
+    """The dot of "St. Louis", "Ft. Worth", "Mt. Hood": part of the name, not a break in it."""
+    token = tokens[index]
+    if not token.barrier or token.text != "." or index == 0:
+        return False
+    before = tokens[index - 1]
+    return before.end == token.start and not before.barrier and before.text in NAME_ABBREVIATIONS
 
 
 def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
@@ -79,7 +92,10 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
         # Keep the article that belongs to the name: "Al-Qamishli", "Ar Raqqah".
         if start_token > 0 and is_article(tokens, start_token - 1, text):
             article = tokens[start_token - 1]
-            if article.text[:1].isupper():
+            # "An Albany man": at a sentence start an English word only looks like an Arabic article.
+            gap = text[article.end : tokens[start_token].start]
+            spaced_word = fold(article.text) in ENGLISH_ARTICLE_WORDS and gap == " "
+            if article.text[:1].isupper() and not spaced_word:
                 start = article.start
             elif _name_word(tokens, start_token - 2, text):
                 start, loose = tokens[start_token - 2].start, ""

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from sitrep.model import Place, PlaceMention
 from sitrep.places.finder import NER_PLACE_LABELS, Toponym
 from sitrep.places.gazetteer import prior_score
+from sitrep.places.names import fold
 
-FOCUS_WEIGHT = 0.35
+FOCUS_WEIGHT = 0.25
 ADMIN1_WEIGHT = 0.25  # for a candidate in a province the document names ("Tennessee", "Franklin, Tenn.")
 NEAR_BONUS = 0.15  # for a candidate within NEAR_KM of another place of the document
 NEAR_KM = 250.0
+CLOSE_KM = 50.0  # a neighbour this close says which of a country's namesakes is meant
 ABSTAIN_BELOW = 0.4
 # A small town is only believed with some support: an NER place label, a preposition, or the document's focus.
 SMALL_TOWN = 20_000
+# A settlement this small is no reading for a name the model files as a non-settlement location (LOC).
+HAMLET = 2_000
 # Candidates kept per toponym, by prior: the long tail of namesakes never wins and costs distance checks.
 MAX_CANDIDATES = 12
 MAX_ANCHORS = 40
@@ -28,8 +33,14 @@ FOREIGN_FOCUS = 0.1
 
 # A town of the same name this close to a county whose towns are not all known is taken as its seat.
 SEAT_KM = 50.0
+# A city this big that shares its province's name is what the bare name means ("New York").
+SEAT_POPULATION = 1_000_000
+_NAME_PREFIX = re.compile(r"^(?:the |(?:city|town|village|county|state|province) of )+")
+# Rounds of reading each name again in the light of the others' readings.
+ROUNDS = 2
 
 Province = tuple[str, str]  # (country code, admin1 name)
+Name = str  # a toponym's core name, folded (see `name_of`)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -66,36 +77,52 @@ def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
     return _shares(sum(_country_weights(toponyms).values(), Counter()))
 
 
-def province_focus(toponyms: Sequence[Toponym]) -> dict[Province, float]:
-    """Share of the provinces the document names outright ("Tennessee", "Idlib province", "X, Tenn.")."""
-    counts: Counter[Province] = Counter()
+def named_provinces(toponyms: Sequence[Toponym]) -> dict[Name, Counter[Province]]:
+    """Per name, the provinces it names outright ("Tennessee", "Idlib province", the "Tenn." of "X, Tenn.")."""
+    named: dict[Name, Counter[Province]] = {}
     for topo in toponyms:
         if topo.hint or not topo.candidates:
             continue
         regions = topo.within or [p for p, match in topo.candidates if match >= 0.75]
         place = max(regions, key=lambda p: p.population, default=None) if not topo.within else regions[0]
         if place is not None and place.feature_code == "ADM1" and place.country_code and place.admin1:
-            counts[(place.country_code, place.admin1)] += 1
-    total = sum(counts.values())
-    return {key: n / total for key, n in counts.items()} if total else {}
+            named.setdefault(name_of(topo), Counter())[(place.country_code, place.admin1)] += 1
+    return named
+
+
+def province_focus(toponyms: Sequence[Toponym]) -> dict[Province, float]:
+    """Share of the provinces the document names outright ("Tennessee", "Idlib province", "X, Tenn.")."""
+    return _normalised(sum(named_provinces(toponyms).values(), Counter()))
 
 
 class _Anchors:
-    """Places the document surely speaks of, for the nearness bonus (coordinates kept in radians)."""
+    """Places the document surely speaks of, by the name that says so, for the nearness bonus
+    (coordinates kept in radians). A name is never its own neighbour."""
 
-    def __init__(self, places: Sequence[Place]) -> None:
-        unique = {p.geonameid: p for p in places}
+    def __init__(self, named_places: Sequence[tuple[Name, Place]]) -> None:
+        unique = {p.geonameid: (name, p) for name, p in named_places}
+        self.places = [p for _, p in unique.values()]
+        # A division holding a place the document speaks of is as close to it as a town can be.
+        self.countries = {(name, p.country_code) for name, p in unique.values() if p.country_code}
+        self.provinces = {(name, p.country_code, p.admin1) for name, p in unique.values() if p.admin1}
         self.points = [
-            (gid, math.radians(p.latitude), math.radians(p.longitude), math.cos(math.radians(p.latitude)))
-            for gid, p in list(unique.items())[:MAX_ANCHORS]
+            (gid, name, math.radians(p.latitude), math.radians(p.longitude), math.cos(math.radians(p.latitude)))
+            for gid, (name, p) in list(unique.items())[:MAX_ANCHORS]
         ]
 
-    def near(self, place: Place) -> bool:
+    def near(self, place: Place, name: Name, within_km: float = NEAR_KM) -> bool:
+        if place.feature_code == "PCLI":
+            return any(cc == place.country_code and other != name for other, cc in self.countries)
+        if place.feature_code == "ADM1":
+            return any(
+                (cc, admin1) == (place.country_code, place.admin1) and other != name
+                for other, cc, admin1 in self.provinces
+            )
         lat, lon = math.radians(place.latitude), math.radians(place.longitude)
         cos_lat = math.cos(lat)
-        limit = NEAR_KM / 6371.0
-        for gid, a_lat, a_lon, a_cos in self.points:
-            if gid == place.geonameid or abs(lat - a_lat) > limit:
+        limit = within_km / 6371.0
+        for gid, other, a_lat, a_lon, a_cos in self.points:
+            if gid == place.geonameid or other == name or abs(lat - a_lat) > limit:
                 continue
             h = math.sin((a_lat - lat) / 2) ** 2 + cos_lat * a_cos * math.sin((a_lon - lon) / 2) ** 2
             if 2 * math.asin(min(1.0, math.sqrt(h))) <= limit:
@@ -109,19 +136,35 @@ def _score(
     focus: dict[str, float],
     provinces: dict[Province, float],
     anchors: _Anchors | None,
+    name: Name = "",
 ) -> float:
+    """Prior plus the document's support: its countries, its provinces, and neighbours it names."""
     score = prior_score(place, exact) + FOCUS_WEIGHT * focus.get(place.country_code or "", 0.0)
-    if provinces and place.admin1 and place.feature_code != "ADM1":
+    if provinces and place.admin1:
         score += ADMIN1_WEIGHT * provinces.get((place.country_code or "", place.admin1), 0.0)
-    if anchors is not None and anchors.near(place):
+    if anchors is not None and anchors.near(place, name):
         score += NEAR_BONUS
     return score
+
+
+def _country_named(candidates: Sequence[tuple[Place, float]]) -> Place | None:
+    return next((p for p, match in candidates if p.feature_code == "PCLI" and match >= 1.0), None)
 
 
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
     return topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
+
+
+def _village_for_a_region(topo: Toponym, place: Place) -> bool:
+    """A name the model files as a location that is not a settlement (a sea, a region, a mountain:
+    "the Atlantic", "the Middle East") read as a hamlet of that name: the feature itself is meant,
+    and the gazetteer does not hold it."""
+    if topo.ner_label != "LOC" or topo.within:
+        return False
+    # A county is a division of the state, never a location of its own kind.
+    return (place.feature_class == "P" and place.population < HAMLET) or place.feature_code == "ADM2"
 
 
 def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
@@ -141,15 +184,27 @@ def _shortlist(topo: Toponym) -> list[tuple[Place, float]]:
     return sorted(topo.candidates, key=lambda c: -prior_score(*c))[:MAX_CANDIDATES]
 
 
-def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
+def _seat_instead(
+    topo: Toponym, best: Place, ranked: Sequence[Place], anchors: _Anchors, provinces_named: frozenset[str]
+) -> Place:
     """A bare division name that is also the name of a town in it means the town ("fighting in Idlib",
-    "Toronto" rather than its county)."""
+    "Toronto" rather than its county). A big city of its province's name ("New York") is meant unless
+    the document names other provinces of the country or places of that province away from the city: then it speaks
+    of the province ("New York, Iowa and Montana")."""
     if topo.province or best.feature_code not in ("ADM1", "ADM2"):
         return best
     for place in ranked:
         if place.feature_class != "P" or place.country_code != best.country_code:
             continue
         if best.feature_code == "ADM1" and place.admin1 == best.name and place.feature_code in ("PPLA", "PPLC"):
+            return place
+        if (
+            best.feature_code == "ADM1"
+            and place.admin1 == best.name
+            and place.population >= SEAT_POPULATION
+            and place.country_code not in provinces_named
+            and not _province_beyond(anchors, place)
+        ):
             return place
         if best.feature_code == "ADM2" and (
             place.admin2 == best.name
@@ -159,6 +214,17 @@ def _seat_instead(topo: Toponym, best: Place, ranked: Sequence[Place]) -> Place:
     return best
 
 
+def _province_beyond(anchors: _Anchors, city: Place) -> bool:
+    """Whether the document names a place of the city's province that lies away from the city."""
+    return any(
+        other.admin1 == city.admin1
+        and other.country_code == city.country_code
+        and other.geonameid != city.geonameid
+        and distance_km(other, city) > CLOSE_KM
+        for other in anchors.places
+    )
+
+
 def precision(topo: Toponym, place: Place | None) -> int:
     """ACLED geo-precision: 3 region or country, 2 near a town, 1 the town itself."""
     if place is not None and place.feature_class in ("A", "L"):
@@ -166,32 +232,127 @@ def precision(topo: Toponym, place: Place | None) -> int:
     return 2 if topo.near else 1
 
 
+class _Picks:
+    """What the document's other names were read as in the previous round: their countries, provinces
+    and places. Each toponym is scored against the others only, so that no name vouches for itself."""
+
+    def __init__(self, toponyms: Sequence[Toponym], picks: dict[int, tuple[Place, float]]) -> None:
+        self.countries: dict[Name, Counter[str]] = {}
+        self.provinces: dict[Name, Counter[Province]] = {}
+        places: list[tuple[Name, Place]] = []
+        for index, topo in enumerate(toponyms):
+            if topo.candidates and (topo.hint or topo.metonymic):
+                place, match = _likeliest(topo)
+            elif index in picks:
+                place, match = picks[index]
+            else:
+                continue
+            if not _trusted(topo, match):
+                continue
+            if place.country_code:
+                weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
+                self.countries.setdefault(name_of(topo), Counter())[place.country_code] += weight
+            if topo.hint or topo.metonymic:
+                continue
+            if place.admin1 and place.country_code and place.feature_code != "PCLI":
+                self.provinces.setdefault(name_of(topo), Counter())[(place.country_code, place.admin1)] += 1
+            if place.feature_class == "P" or place.feature_code == "ADM2":
+                places.append((name_of(topo), place))
+        self.country_totals: Counter[str] = sum(self.countries.values(), Counter())
+        self.province_totals: Counter[Province] = sum(self.provinces.values(), Counter())
+        self.anchors = _Anchors(places)
+
+    def focus_without(self, name: Name) -> dict[str, float]:
+        return _shares(self.country_totals - self.countries.get(name, Counter()))
+
+    def provinces_without(self, name: Name) -> dict[Province, float]:
+        counts = self.province_totals - self.provinces.get(name, Counter())
+        total = sum(counts.values())
+        return {key: n / total for key, n in counts.items()} if total else {}
+
+
+def name_of(topo: Toponym) -> Name:
+    """What makes two toponyms the same name, whatever the case or the words around it: "Richmond",
+    "RICHMOND", "the City of Richmond"."""
+    return _NAME_PREFIX.sub("", fold(topo.text))
+
+
+def _trusted(topo: Toponym, match: float) -> bool:
+    """Whether a name is sure enough to be a place to speak for the others: a person's name read as a
+    town ("Jones") or a word read as a spelling variant ("Dinner") must not move the whole document."""
+    if topo.hint or topo.within or topo.qualifier or topo.province:
+        return True
+    return match >= 0.75 and (topo.ner_label in NER_PLACE_LABELS or topo.locative)
+
+
+def _settled(
+    toponyms: Sequence[Toponym], named: dict[Name, Counter[Province]], picks: _Picks, anchors: bool
+) -> dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]]:
+    """One round: each toponym's best reading given what the other names were read as."""
+    cache: dict[Name, tuple[dict[str, float], dict[Province, float]]] = {}
+    settled: dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]] = {}
+    for index, topo in enumerate(toponyms):
+        if not topo.candidates or topo.metonymic or topo.hint:
+            continue
+        name = name_of(topo)
+        if name not in cache:
+            inferred = picks.provinces_without(name)
+            # Provinces named outright weigh as much as all the places read into provinces; a name
+            # never counts for itself ("Washington" does not make the state of Washington likelier).
+            outright = _normalised(sum((n for key, n in named.items() if key != name), Counter()))
+            combined = {key: inferred.get(key, 0.0) + outright.get(key, 0.0) for key in inferred.keys() | outright}
+            total = sum(combined.values())
+            shares = {key: weight / total for key, weight in combined.items()} if total else {}
+            cache[name] = (picks.focus_without(name), shares)
+        focus, provinces = cache[name]
+        shortlist = _shortlist(topo)
+        scored = sorted(
+            ((_score(p, e, focus, provinces, picks.anchors if anchors else None, name), p, e) for p, e in shortlist),
+            key=lambda triple: -triple[0],
+        )
+        score, best, match = scored[0]
+        country = _country_named(shortlist)
+        if (
+            country is not None
+            and best.feature_class == "P"
+            and not topo.within
+            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+        ):
+            # A country's name means the country unless the text says which town it is ("China, Texas")
+            # or names its neighbours ("Lebanon" with Zionsville and Boone County).
+            score, best, match = next(t for t in scored if t[1] is country)
+        settled[index] = (score, best, match, scored)
+    return settled
+
+
+def _normalised(counts: Counter[Province]) -> dict[Province, float]:
+    total = sum(counts.values())
+    return {key: n / total for key, n in counts.items()} if total else {}
+
+
 def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
-    """Resolved mentions in text order; metonymic toponyms are left out; doubtful ones get no place."""
-    weights = _country_weights(toponyms)
-    totals: Counter[str] = sum(weights.values(), Counter())
-    focus = _shares(totals)
-    provinces = province_focus(toponyms)
-    first_pass: list[Place] = []
-    for topo in toponyms:
-        if topo.candidates and not topo.metonymic and not topo.hint:
-            place, _ = max(_shortlist(topo), key=lambda c: _score(c[0], c[1], focus, provinces, None))
-            if place.feature_class == "P":
-                first_pass.append(place)
-    anchors = _Anchors(first_pass)
+    """Resolved mentions in text order; metonymic toponyms are left out; doubtful ones get no place.
+
+    The names of a document are read together: a first reading by size and kind, then rounds in which
+    each name is read again in the light of the countries, provinces and neighbours of the others."""
+    named = named_provinces(toponyms)
+    picks = _Picks(toponyms, {i: _likeliest(t) for i, t in enumerate(toponyms) if t.candidates})
+    settled = _settled(toponyms, named, picks, anchors=False)
+    for _ in range(ROUNDS):
+        picks = _Picks(toponyms, {i: (best, match) for i, (_, best, match, _) in settled.items()})
+        settled = _settled(toponyms, named, picks, anchors=True)
     mentions: list[PlaceMention] = []
-    for topo in toponyms:
+    for index, topo in enumerate(toponyms):
         if topo.metonymic or topo.hint:
             continue
         chosen: Place | None = None
         score = 0.0
-        if topo.candidates:
-            scored = sorted(
-                ((_score(p, e, focus, provinces, anchors), p, e) for p, e in _shortlist(topo)),
-                key=lambda triple: -triple[0],
-            )
-            score, best, match = scored[0]
-            seat = _seat_instead(topo, best, [p for _, p, _ in scored])
+        if index in settled:
+            score, best, match, scored = settled[index]
+            name = name_of(topo)
+            focus = picks.focus_without(name)
+            others_named = frozenset(country for key, counts in named.items() if key != name for country, _ in counts)
+            seat = _seat_instead(topo, best, [p for _, p, _ in scored], picks.anchors, others_named)
             if seat is not best:
                 best, match = seat, next(e for _, p, e in scored if p is seat)
             if not _supported(topo, best, focus):
@@ -200,8 +361,9 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
             # "Ghouta" is not Guatemala.
             if match < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
                 score = 0.0
-            others = _shares(totals - weights.get(topo.text, Counter()))
-            if not topo.within and _foreign_namesake(best, match, others):
+            if not topo.within and _foreign_namesake(best, match, focus):
+                score = 0.0
+            if _village_for_a_region(topo, best):
                 score = 0.0
             chosen = best if score >= ABSTAIN_BELOW else None
         elif topo.ner_label not in NER_PLACE_LABELS:
