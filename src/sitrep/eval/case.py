@@ -3,7 +3,7 @@
 A snippet's prediction is the label of its highest-priority event: the first violent event in text order
 (battles, explosions, violence against civilians, riots, excessive force against protesters), else the first
 other ACLED event (protests, strategic developments), else the first diplomatic PLOVER event (DIPLO), else
-"NONE" (no event, or none with a CASE label).
+"NONE" (no event, or none with a CASE label). Events that happened come before those only expected or denied.
 """
 
 from __future__ import annotations
@@ -122,12 +122,17 @@ def _priority(event: Event) -> int:
     return 1 if event.sub_event_type else 2
 
 
+def _unrealised(event: Event) -> bool:
+    """An event that is only expected or denied: ACLED codes what happened, so it yields to one that did."""
+    return event.certainty in ("expected", "denied")
+
+
 def predict_case(events: Sequence[Event]) -> CasePrediction:
     """The snippet's label: its highest-priority labelled event, earliest in the text first."""
     labelled = [(event, label) for event in events if (label := case_label_of(event)) is not None]
     if not labelled:
         return CasePrediction(NO_EVENT, len(events))
-    _, label = min(labelled, key=lambda pair: (_priority(pair[0]), pair[0].trigger.start))
+    _, label = min(labelled, key=lambda pair: (_unrealised(pair[0]), _priority(pair[0]), pair[0].trigger.start))
     return CasePrediction(label, len(events))
 
 

@@ -74,7 +74,6 @@ def _speaker_text(verb: Token) -> str | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tokens = [t for t in child.subtree if t.dep_ not in ("punct",) and t.i < verb.i]
             if tokens:
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 return verb.doc[tokens[0].i: tokens[-1].i + 1].text
     return None
 

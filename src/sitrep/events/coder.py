@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -14,55 +14,30 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors import ActorBase
 from sitrep.events import ontology
 from sitrep.events.certainty import assess
+from sitrep.events.context import (
+    ACCIDENT_PRONE,
+    ARMED_TYPES,
+    GOVERNMENT_REGAIN_WORDS,
+    Discourse,
+    by_nature,
+    contextual_label,
+    has_subject,
+    in_background,
+    is_accident,
+    is_source,
+    refers_back,
+    resolve_label,
+    unnamed_captor,
+)
 from sitrep.events.fatalities import count_fatalities
-from sitrep.events.roles import Roles, find_roles, governed_by, mention_at, place_preposition, predicate_of
+from sitrep.events.placing import geo_precision_of, is_location_use, most_precise, places_for
+from sitrep.events.roles import Roles, find_roles, governed_by, mention_at, predicate_of
 from sitrep.events.summary import summarise
 from sitrep.events.triggers import Trigger, find_triggers, load_lexicon
 from sitrep.model import ActorMention, DateRange, Document, Event, PlaceMention, Span, stable_id
 
-ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
-                         "External/Other forces"})
-ANAPHORS = frozenset({"city", "town", "village", "area", "region", "province", "there", "district",
-                      "neighbourhood", "neighborhood", "base", "airport", "front"})
-GOVERNMENT_REGAIN_WORDS = frozenset({"recapture", "retake", "regain", "liberate", "reclaim", "restore"})
-CLASH_WORDS = frozenset({"clash", "fighting", "fight", "battle", "gunfight", "firefight", "skirmish", "combat",
-                         "engage", "exchange", "hostilities", "repel", "counterattack", "counteroffensive"})
-CIVILIAN_WORDS = frozenset({"civilian", "civilians", "resident", "residents", "villager", "villagers",
-                            "child", "children", "woman", "women", "family", "families", "worshipper",
-                            "farmer", "shepherd", "student", "journalist", "passenger", "patient"})
 STRONG_PRIORITY = 80
-NEAR_WORDS = frozenset({
-    "outskirts", "outskirt", "near", "around", "outside", "edge", "vicinity", "countryside", "environs",
-})
 REBELLION_WORDS = frozenset({"rebellion", "uprising", "revolt", "insurgency", "insurrection", "mutiny"})
-
-
-@dataclass
-class Discourse:
-    """What earlier sentences established: the places named, the armed actors, the last acting group."""
-
-    last_place: PlaceMention | None = None
-    last_agent: ActorMention | None = None  # actor1 of the last violent or territorial event
-    recent_groups: list[tuple[int, ActorMention]] = field(default_factory=list)  # (sentence no., named group)
-    sentence_no: int = 0
-    last_agent_sentence: int = -10
-    seen: set[str] = field(default_factory=set)
-
-    def recent_agent(self) -> ActorMention | None:
-        """The actor of the last violent event, if it was one or two sentences ago ("Hama has also fallen")."""
-        return self.last_agent if self.sentence_no - self.last_agent_sentence <= 2 else None
-
-    def named_group_in_sentence(self) -> ActorMention | None:
-        """A named non-state armed group of this very sentence."""
-        here = [m for number, m in self.recent_groups if number == self.sentence_no]
-        return here[0] if here else None
-
-    def named_group_nearby(self) -> ActorMention | None:
-        """A named non-state armed group of this sentence or the one before ("HTS ... rebel forces")."""
-        for number, mention in reversed(self.recent_groups):
-            if self.sentence_no - number <= 1:
-                return mention
-        return None
 
 
 def focus_countries(places: Sequence[PlaceMention]) -> list[str]:
@@ -104,164 +79,6 @@ def _default_date(document: Document) -> DateRange | None:
     if document.published is None:
         return None
     return DateRange(document.published - timedelta(days=6), document.published, 2)
-
-
-def _resolve_label(
-    trigger: Trigger, token: Token, roles: Roles, sentence: SpacySpan, actor1: ActorMention | None
-) -> str:
-    if trigger.label == "TAKEOVER":
-        if actor1 is not None and actor1.actor.type == "State forces":
-            return "Government regains territory"
-        if actor1 is None and token.lemma_.lower() in GOVERNMENT_REGAIN_WORDS:
-            return "Government regains territory"
-        return "Non-state actor overtakes territory"
-    if trigger.label == "VIOLENCE":
-        victim_civilian = (roles.patient is not None and roles.patient.actor.type == "Civilians") or (
-            roles.patient is None and _civilian_target(token))
-        words = {t.lower_ for t in sentence}
-        if victim_civilian or (roles.patient is None and words & CIVILIAN_WORDS
-                               and token.lemma_.lower() not in CLASH_WORDS):
-            return "Attack"
-        if token.lemma_.lower() in ("advance", "push") and not words & {"clash", "fighting", "battle"}:
-            return "Armed clash"
-        return "Armed clash"
-    return trigger.label
-
-
-CIVILIAN_TARGETS = CIVILIAN_WORDS | frozenset({
-    "church", "mosque", "temple", "school", "college", "university", "campus", "hospital", "clinic", "market",
-    "hotel", "bus", "village", "villages", "community", "communities", "home", "house", "homes", "houses",
-    "doctor", "teacher", "pastor", "priest", "imam", "worshipper", "worshippers", "pilgrim", "pilgrims",
-    "plane", "restaurant", "shop", "wedding", "funeral", "center", "centre", "dormitory", "classroom",
-    "people", "man", "men", "boy", "girl", "person", "persons", "villager", "resident", "family", "traveller",
-})
-
-
-MILITARY_WORDS = frozenset({
-    "military", "army", "soldier", "troop", "position", "base", "checkpoint", "convoy", "barracks", "outpost",
-    "police", "militant", "fighter", "force", "patrol", "garrison", "post",
-})
-
-
-def _civilian_target(token: Token) -> bool:
-    """The object of the violence is a civilian person or place ("gunmen attacked a church")."""
-    predicate = predicate_of(token)
-    for holder in (token, predicate):
-        for child in holder.children:
-            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in ("on", "at")):
-                objects = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
-                for obj in objects:
-                    military = any(t.lemma_.lower() in MILITARY_WORDS for t in obj.subtree)
-                    if not military and (obj.lemma_.lower() in CIVILIAN_TARGETS or obj.lower_ in CIVILIAN_TARGETS):
-                        return True
-    return False
-
-
-def _precision(doc: Doc, place: PlaceMention) -> int:
-    precision = place.geo_precision
-    if place.place is not None and place.place.feature_class == "A":
-        precision = max(precision, 3)
-    elif place_preposition(doc, place) in NEAR_WORDS | {"close", "nearby", "south", "north", "east", "west",
-                                                        "countryside", "environs", "edge"}:
-        precision = max(precision, 2)
-    return precision
-
-
-LOCATIVE_HEADS = frozenset({
-    "city", "town", "village", "province", "governorate", "region", "countryside", "outskirts", "district",
-    "area", "suburb", "suburbs", "airport", "base", "border", "front", "frontline", "crossing", "road", "highway",
-    "neighbourhood", "neighborhood", "camp", "state", "oblast", "county", "municipality", "port", "strip",
-    "valley", "plain", "desert", "mountains", "hills", "river", "bank", "west", "east", "north", "south",
-    "centre", "center", "environs", "axis", "sector", "prison", "hospital", "market", "school",
-})
-
-
-def is_location_use(doc: Doc, place: PlaceMention, actors: Sequence[ActorMention]) -> bool:
-    """False where a toponym names an actor or qualifies a noun that is no place ("Damascus-ally Moscow",
-    "both Assad and Moscow"); "the Aleppo countryside" stays a place."""
-    if any(a.start <= place.start and place.end <= a.end for a in actors):
-        return False
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return True
-    root = span.root
-    if root.dep_ in ("compound", "amod", "npadvmod", "poss") and root.head.i > root.i:
-        head = root.head
-        if head.lemma_.lower() not in LOCATIVE_HEADS and head.lower_ not in LOCATIVE_HEADS:
-            return False
-    if place.place is not None and place.place.feature_code == "PPLC" and root.dep_ == "pobj" and (
-        root.head.lower_ in ("with", "against")
-    ):
-        return False  # "fighting with Tel Aviv": the capital stands for its state
-    related = [root.head] if root.dep_ in ("conj", "appos") else []
-    related += [c for c in root.children if c.dep_ == "conj"]
-    return not any(mention_at(t, actors) is not None and t.ent_type_ not in ("GPE", "LOC", "FAC") for t in related)
-
-
-def _with_conjoined(doc: Doc, place: PlaceMention, pool: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """A place and the places coordinated with it ("around Deraa and Suweida")."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return [place]
-    related = {t.i for t in span.root.conjuncts}
-    out = [place]
-    for other in pool:
-        if other is place:
-            continue
-        other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
-        if other_span is not None and other_span.root.i in related:
-            out.append(other)
-    return sorted(out, key=lambda p: p.start)
-
-
-def _most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop regions and countries when a town of the same country is named too ("Nyala, South Darfur"), and
-    the qualifier of "Antonivka, Kherson"."""
-    towns = {p.place.country_code for p in places if p.place is not None and p.place.feature_class == "P"}
-    kept = [p for p in places if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
-    qualifiers = {id(b) for a, b in zip(kept, kept[1:], strict=False)
-                  if _between(doc, a.end, b.start) == "," and a.place and b.place
-                  and a.place.country_code == b.place.country_code}
-    return [p for p in kept if id(p) not in qualifiers]
-
-
-def _between(doc: Doc, start: int, end: int) -> str:
-    """The text between two character offsets, stripped (Doc.text would rebuild the whole text)."""
-    if end <= start:
-        return ""
-    words = [t.text for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
-    return "".join(words).strip()
-
-
-def _places_for(
-    doc: Doc, trigger: Trigger, roles: Roles, sentence_places: list[PlaceMention], sentence: SpacySpan,
-    discourse: Discourse, label: str,
-) -> list[PlaceMention]:
-    destination = ("to", "into", "towards", "toward", "for")
-    places = list(roles.places)
-    if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
-        places = [p for p in places if place_preposition(doc, p) not in destination]
-    if places:
-        return _most_precise(doc, places)
-    head = doc[trigger.head]
-    # "took the city": the city last named
-    for token in sentence:
-        if token.lemma_.lower() in ANAPHORS and token.i != trigger.head:
-            article = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-            own = [p for p in sentence_places if token.left_edge.idx <= p.start < token.right_edge.idx + 1]
-            if own or not (token.lower_ == "there" or article == ["the"]):
-                continue  # "the key city of Homs" names its own place
-            earlier = [p for p in sentence_places if p.end <= token.idx]
-            found = earlier[-1] if earlier else discourse.last_place
-            if found is not None:
-                near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
-                           for t in token.ancestors if t.i >= sentence.start)
-                return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
-    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination] or sentence_places
-    if candidates:
-        nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
-        return _most_precise(doc, _with_conjoined(doc, nearest, candidates))
-    return []
 
 
 def code_events(
@@ -312,7 +129,7 @@ def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
         return
     last = events[-1].evidence.start
     for index, event in enumerate(events):
-        violent = _family(event.sub_event_type or "") == "violence"
+        violent = "violence" in _families(event.sub_event_type or "")
         if event.evidence.start == last and event.fatalities is None and violent:
             summary = summarise(event.sub_event_type, event.plover_type, event.actor1, event.actor2, event.location,
                                 event.geo_precision, event.date, count, event.certainty, event.attribution)
@@ -333,16 +150,31 @@ def _code_sentence(
     for trigger in triggers:
         token = doc[trigger.head]
         inside = mention_at(token, sentence_actors)
-        if inside is not None and trigger.label not in ("PLOVER:AID", "Mob violence", *WEAPON_LABELS):
-            continue  # the word is part of an actor's name ("Rocket Forces")
+        within_name = inside is not None and all(
+            mention_at(doc[i], sentence_actors) is not None for i in range(trigger.start, trigger.end))
+        if within_name and trigger.label not in ("PLOVER:AID", "Mob violence", *WEAPON_LABELS):
+            continue  # the word is part of an actor's name ("Rocket Forces"), not "detain protesters"
         takeover = trigger.label in ("TAKEOVER", "Non-violent transfer of territory")
         roles = find_roles(doc, token, sentence_actors, sentence_places, takeover)
+        carriers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        carriers += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if token.lemma_.lower() in CARRIER_VERBS and any(
-            c.dep_ in ("nsubj", "nsubjpass") and any(o.start <= c.i < o.end for o in triggers if o is not trigger)
-            for c in token.children
+            any(o.start <= c.i < o.end for o in triggers if o is not trigger) for c in carriers
         ):
-            continue  # "the strikes hit a market": the strikes are the event
-        if _refers_back(token, roles):
+            continue  # "the strikes hit a market", "killed by landmines": the strikes are the event
+        if token.lemma_.lower() in AGENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and any(
+            o.head == token.head.i for o in triggers if o is not trigger
+        ):
+            continue  # "gunmen attacked a campus": the attack is the event, told by its verb
+        if trigger.label == "VIOLENCE" and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+            continue  # "insurgency-hit", "war-torn": a description, not an event
+        if trigger.label in ACCIDENT_PRONE and by_nature(token, trigger):
+            continue  # "a region hit by an earthquake"
+        if trigger.label == "Mob violence" and is_source(token):
+            continue  # "according to vigilantes": the group tells, it does not act
+        if trigger.label == "TAKEOVER" and token.dep_ == "amod":
+            continue  # "rebel-held areas", "the newly captured villages": a state of control, not an event
+        if refers_back(token, roles):
             continue  # "the shelling", named again: the event was coded where it was first told
         actor1 = roles.agent
         if isinstance(inside, ActorMention) and actor1 is None:
@@ -357,11 +189,12 @@ def _code_sentence(
             actor1 = discourse.named_group_in_sentence() or discourse.recent_agent() or discourse.named_group_nearby()
         if actor1 is None and trigger.label == "VIOLENCE":
             actor1 = discourse.recent_agent()
-        if trigger.label == "VIOLENCE" and _in_background(token):
+        if trigger.label == "VIOLENCE" and in_background(token):
             continue  # "a ceasefire following two weeks of fighting": the fighting is context
-        if trigger.label in ACCIDENT_PRONE and _accident(sentence, sentence_actors):
+        if trigger.label in ACCIDENT_PRONE and is_accident(sentence, sentence_actors, trigger):
             continue  # "a gas explosion at a factory killed 12", "the earthquake hit": no political violence
-        label = _contextual_label(_resolve_label(trigger, token, roles, sentence, actor1), trigger, token, sentence)
+        label = contextual_label(resolve_label(trigger, token, roles, sentence, actor1), trigger, token, sentence,
+                                 actor1, triggers)
         if label is None:
             continue
         if actor1 is None and label in IMPLIED_ACTOR and kb is not None:
@@ -373,8 +206,10 @@ def _code_sentence(
             if civilians is not None:
                 roles = replace(roles, patient=ActorMention(civilians, token.idx, token.idx + len(token.text),
                                                             token.text))
-        if trigger.label == "TAKEOVER" and actor1 is None:
-            continue  # a capture with nobody capturing is not coded
+        if trigger.label == "TAKEOVER" and actor1 is None and not (
+            unnamed_captor(token) or (token.lemma_.lower() in GOVERNMENT_REGAIN_WORDS and not has_subject(token))
+        ):
+            continue  # a capture with nobody capturing is not coded; "the town was retaken" is the state's
         if label.startswith("PLOVER:"):
             if roles.agent is None and roles.patient is None:
                 continue  # an interaction needs at least one named party
@@ -385,9 +220,11 @@ def _code_sentence(
             for t in [*doc[trigger.start: trigger.end], *(c for c in token.children if c.dep_ == "dobj")]
         )
         # "freed several villages": the villages are not named, so no nearby place stands in for them
-        chosen = (_most_precise(doc, list(roles.places)) if unnamed
-                  else _places_for(doc, trigger, roles, sentence_places, sentence, discourse, label))
-        if takeover and chosen:
+        chosen = (most_precise(doc, list(roles.places)) if unnamed
+                  else places_for(doc, trigger, roles, sentence_places, sentence, discourse, label))
+        territorial = label in ("Government regains territory", "Non-state actor overtakes territory",
+                                "Non-violent transfer of territory")
+        if takeover and territorial and chosen:
             towns = [p for p in chosen if p.place is not None and p.place.feature_code not in COUNTRY_CODES]
             if label == "Non-violent transfer of territory" and not any(
                 p.place is not None and p.place.feature_class == "P" for p in towns
@@ -400,7 +237,8 @@ def _code_sentence(
             else:
                 chosen = towns
         if not chosen:
-            evidence = actor1 is not None or roles.patient is not None or count_fatalities(sentence) is not None
+            evidence = (actor1 is not None or roles.patient is not None or count_fatalities(sentence) is not None
+                        or (trigger.label == "TAKEOVER" and unnamed_captor(token) is not None))
             if not evidence and trigger.label in ("VIOLENCE", "TAKEOVER", "Change to group/activity"):
                 continue  # a generic word with nobody and nowhere: not an event
             if country_place is not None and actor1 is not None and not takeover:
@@ -449,15 +287,18 @@ class Draft:
 VIOLENT_TYPES = frozenset({ontology.BATTLES, ontology.EXPLOSIONS, ontology.VIOLENCE_CIVILIANS})
 
 
-def _family(label: str) -> str:
-    """Triggers of one family in one sentence and place describe one event; other families stand apart."""
+def _families(label: str) -> frozenset[str]:
+    """Triggers of one family in one sentence and place describe one event; other families stand apart.
+    A mob belongs to both: its killings are the mob's violence, and so is the riot it makes."""
+    if label == "Mob violence":
+        return frozenset({"violence", "protest"})
     if label in ("TAKEOVER", "VIOLENCE") or (
         label in ontology.BY_NAME and ontology.event_type_of(label) in VIOLENT_TYPES
     ):
-        return "violence"
+        return frozenset({"violence"})
     if label in ontology.BY_NAME and ontology.event_type_of(label) in (ontology.PROTESTS, ontology.RIOTS):
-        return "protest"
-    return label
+        return frozenset({"protest"})
+    return frozenset({label})
 
 
 IMPLIED_ACTOR = {
@@ -465,9 +306,8 @@ IMPLIED_ACTOR = {
     "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
     "Mob violence": "rioters",
 }
+AGENT_NOUNS = frozenset({"gunman", "gunmen", "attacker", "attackers"})
 CARRIER_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure", "destroy", "damage"})
-WEAPON_FAMILY = frozenset({"Remote explosive/landmine/IED", "Grenade", "Chemical weapon", "Suicide bomb",
-                           "Shelling/artillery/missile attack", "Air/drone strike"})
 WEAPON_LABELS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
@@ -476,7 +316,7 @@ def _as_forces(draft: Draft, kb: ActorBase) -> Draft:
     if draft.label.startswith("PLOVER:") or draft.actor1 is None:
         return draft
     actor = draft.actor1.actor
-    if kb.is_government(actor) and actor.country and _family(draft.label) == "violence":
+    if kb.is_government(actor) and actor.country and "violence" in _families(draft.label):
         military = kb.military(actor.country)
         if military is not None:
             return replace(draft, actor1=replace(draft.actor1, actor=military))
@@ -494,96 +334,6 @@ def _aims_at_country(doc: Doc, token: Token, places: Sequence[PlaceMention]) -> 
     return any(p.start < end and start < p.end for p in places for start, end in spans)
 
 
-def _refers_back(token: Token, roles: Roles) -> bool:
-    """A definite nominal trigger with nothing of its own ("the shelling", "the clashes") names an event
-    already told."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in DISCOVERY_ONLY | {"weapon"}:
-        return False  # "the pistols were discovered" names the weapons, not an event told before
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children)
-    return definite and not roles.places and roles.agent is None and roles.patient is None
-
-
-BACKGROUND_WORDS = frozenset({"following", "after", "despite", "amid", "end", "ending", "since", "before"})
-DISCOVERY_VERBS = frozenset({
-    "find", "seize", "discover", "defuse", "dismantle", "intercept", "confiscate", "recover", "uncover", "clear",
-    "capture", "neutralise", "neutralize", "deactivate", "detect", "retrieve", "hand", "surrender",
-})
-DISCOVERY_ONLY = frozenset({"cache", "stash", "ammunition", "arsenal", "firearm", "pistol", "depot", "haul"})
-PROTEST_WORDS = frozenset({"protest", "protester", "protesters", "protestor", "demonstrator", "demonstrators",
-                           "demonstration", "rally", "marcher", "rioter", "rioters", "crowd", "crowds"})
-RIOT_WORDS = frozenset({
-    "clash", "clashes", "clashing", "pelt", "pelted", "stone", "stones", "rock", "rocks", "hurl", "throw", "molotov",
-    "rioter", "rioters", "riot", "aggressive", "violent", "torch", "smash", "loot", "barricade",
-})
-LETHAL_WORDS = frozenset({"kill", "killed", "dead", "death", "shot", "bullet", "bullets", "live", "fatally"})
-
-
-ACCIDENT_PRONE = frozenset({"VIOLENCE", "Remote explosive/landmine/IED", "Looting/property destruction"})
-ACCIDENT_WORDS = frozenset({
-    "earthquake", "quake", "flood", "flooding", "floods", "storm", "cyclone", "hurricane", "typhoon", "tornado",
-    "landslide", "mudslide", "tsunami", "drought", "wildfire", "blaze", "avalanche", "eruption", "volcano",
-    "accident", "collision", "crash", "derail", "derailment", "collapse", "stampede", "leak", "cylinder",
-    "boiler", "factory", "refinery", "warehouse", "mine", "tanker", "fireworks", "short-circuit", "outbreak",
-    "epidemic", "cholera", "covid-19", "virus", "heatwave", "lightning", "capsize", "sank", "shipwreck",
-})
-
-
-def _accident(sentence: SpacySpan, actors: Sequence[ActorMention]) -> bool:
-    """A disaster or an accident, with no armed actor in the sentence."""
-    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
-    armed = any(a.actor.type in ARMED_TYPES for a in actors)
-    return bool(words & ACCIDENT_WORDS) and not armed
-
-
-PERSON_OBJECTS = frozenset({
-    "commander", "leader", "fighter", "militant", "soldier", "officer", "member", "suspect", "man", "men", "woman",
-    "women", "child", "children", "civilian", "journalist", "activist", "worker", "people", "person", "terrorist",
-    "insurgent", "rebel", "jihadist", "emir", "chief", "spy", "hostage", "prisoner", "student", "priest",
-})
-
-
-def _takes_people(token: Token) -> bool:
-    """"captured a senior commander": people taken, not a place."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in PERSON_OBJECTS for o in objects)
-
-
-def _in_background(token: Token) -> bool:
-    """A generic violence word that only sets the scene ("after weeks of fighting", "to end the insurgency")."""
-    return any(ancestor.lower_ in BACKGROUND_WORDS for ancestor in list(token.ancestors)[:3])
-
-
-def _governing_verbs(token: Token) -> list[Token]:
-    """Verbs the token is an object of ("weapons were seized", "found a cache"), not the subject of."""
-    verbs = []
-    current = token
-    for _ in range(4):
-        if current.dep_ in ("nsubj", "agent", "csubj") or current.head.i == current.i:
-            break
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            verbs.append(current)
-    return verbs
-
-
-def _contextual_label(label: str, trigger: Trigger, token: Token, sentence: SpacySpan) -> str | None:
-    """Refine a label by its context: weapons found are disrupted weapons use; violence at a protest is a
-    demonstration's (ACLED)."""
-    if label in ("Government regains territory", "Non-state actor overtakes territory") and _takes_people(token):
-        return "Abduction/forced disappearance" if label.startswith("Non-state") else "Arrests"
-    found = any(v.lemma_.lower() in DISCOVERY_VERBS for v in _governing_verbs(token))
-    if label == "Disrupted weapons use" and token.lemma_.lower() in DISCOVERY_ONLY | {"weapon"} and not found:
-        return None  # "ammunition" alone is no event
-    if found and label in WEAPON_FAMILY:
-        return "Disrupted weapons use"
-    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
-    if words & PROTEST_WORDS and label in ("Armed clash", "Attack", "Grenade", "Shelling/artillery/missile attack"):
-        if not words & RIOT_WORDS and (words & LETHAL_WORDS or count_fatalities(sentence)):
-            return "Excessive force against protesters"
-        return "Violent demonstration"  # protesters who clash or throw things make it a riot, deaths or not
-    return label
-
-
 def _factual(sentence: SpacySpan, token: Token, actors: Sequence[ActorMention]) -> bool:
     return assess(sentence, token, actors)[0] not in ("expected", "denied")
 
@@ -599,7 +349,7 @@ def _keep_most_specific(drafts: list[Draft]) -> list[Draft]:
         place_ids = {p.place.geonameid for p in draft.places if p.place is not None}
         redundant = False
         for other in kept:
-            if _family(other.label) != _family(draft.label):
+            if not _families(other.label) & _families(draft.label):
                 continue
             if draft.label.startswith("PLOVER:") and (
                 other.label != draft.label or other.roles.patient != draft.roles.patient
@@ -648,7 +398,7 @@ def _build(
     certainty, attribution = assess(sentence, token, sentence_actors)
     if certainty == "expected" and document.published and (when is None or when.end < document.published):
         when = DateRange(document.published, document.published, 1)  # expected from the day of the report
-    geo_precision = _precision(doc, place) if place is not None else None
+    geo_precision = geo_precision_of(doc, place) if place is not None else None
     fatalities = count_fatalities(sentence) if event_type else None
     sentence_text = sentence.text.rstrip()
     evidence = Span(sentence.start_char, sentence.start_char + len(sentence_text), sentence_text)

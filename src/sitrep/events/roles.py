@@ -124,10 +124,22 @@ def _subject(verb: Token) -> Token | None:
     infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if (verb.dep_ in ("conj", "xcomp") or infinitive) and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "moved swiftly to take more cities": the mover takes them
+    # a participle of manner or means shares it too: "pushed in, clashing with rebels and capturing a
+    # village", "dealt a blow by recapturing towns"
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if (verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "before", "while")
+            and verb.head.head.pos_ in ("VERB", "AUX")):
+        return _subject(verb.head.head)
     # relative clauses: "forces that attacked", "which rapidly fell"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The syntactic subject of a verb, shared along conjoined, controlled and participial verbs."""
+    return _subject(verb)
 
 
 def _passive_subject(verb: Token) -> Token | None:

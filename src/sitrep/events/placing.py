@@ -1,0 +1,127 @@
+"""Where an event happened: the places a trigger governs, anaphors ("the city"), precision, location uses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.events.context import Discourse
+from sitrep.events.roles import Roles, mention_at, place_preposition
+from sitrep.events.triggers import Trigger
+from sitrep.model import ActorMention, PlaceMention
+
+ANAPHORS = frozenset({"city", "town", "village", "area", "region", "province", "there", "district",
+                      "neighbourhood", "neighborhood", "base", "airport", "front"})
+NEAR_WORDS = frozenset({
+    "outskirts", "outskirt", "near", "around", "outside", "edge", "vicinity", "countryside", "environs",
+})
+
+
+def geo_precision_of(doc: Doc, place: PlaceMention) -> int:
+    precision = place.geo_precision
+    if place.place is not None and place.place.feature_class == "A":
+        precision = max(precision, 3)
+    elif place_preposition(doc, place) in NEAR_WORDS | {"close", "nearby", "south", "north", "east", "west",
+                                                        "countryside", "environs", "edge"}:
+        precision = max(precision, 2)
+    return precision
+
+
+LOCATIVE_HEADS = frozenset({
+    "city", "town", "village", "province", "governorate", "region", "countryside", "outskirts", "district",
+    "area", "suburb", "suburbs", "airport", "base", "border", "front", "frontline", "crossing", "road", "highway",
+    "neighbourhood", "neighborhood", "camp", "state", "oblast", "county", "municipality", "port", "strip",
+    "valley", "plain", "desert", "mountains", "hills", "river", "bank", "west", "east", "north", "south",
+    "centre", "center", "environs", "axis", "sector", "prison", "hospital", "market", "school",
+})
+
+
+def is_location_use(doc: Doc, place: PlaceMention, actors: Sequence[ActorMention]) -> bool:
+    """False where a toponym names an actor or qualifies a noun that is no place ("Damascus-ally Moscow",
+    "both Assad and Moscow"); "the Aleppo countryside" stays a place."""
+    if any(a.start <= place.start and place.end <= a.end for a in actors):
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "amod", "npadvmod", "poss") and root.head.i > root.i:
+        head = root.head
+        if head.lemma_.lower() not in LOCATIVE_HEADS and head.lower_ not in LOCATIVE_HEADS:
+            return False
+    if place.place is not None and place.place.feature_code == "PPLC" and root.dep_ == "pobj" and (
+        root.head.lower_ in ("with", "against")
+    ):
+        return False  # "fighting with Tel Aviv": the capital stands for its state
+    related = [root.head] if root.dep_ in ("conj", "appos") else []
+    related += [c for c in root.children if c.dep_ == "conj"]
+    return not any(mention_at(t, actors) is not None and t.ent_type_ not in ("GPE", "LOC", "FAC") for t in related)
+
+
+def _with_conjoined(doc: Doc, place: PlaceMention, pool: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A place and the places coordinated with it ("around Deraa and Suweida")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return [place]
+    related = {t.i for t in span.root.conjuncts}
+    out = [place]
+    for other in pool:
+        if other is place:
+            continue
+        other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if other_span is not None and other_span.root.i in related:
+            out.append(other)
+    return sorted(out, key=lambda p: p.start)
+
+
+def most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop regions and countries when a town of the same country is named too ("Nyala, South Darfur"), and
+    the qualifier of "Antonivka, Kherson"."""
+    towns = {p.place.country_code for p in places if p.place is not None and p.place.feature_class == "P"}
+    kept = [p for p in places if p.place is None or p.place.feature_class == "P" or p.place.country_code not in towns]
+    qualifiers = {id(b) for a, b in zip(kept, kept[1:], strict=False)
+                  if _between(doc, a.end, b.start) == "," and a.place and b.place
+                  and a.place.country_code == b.place.country_code}
+    return [p for p in kept if id(p) not in qualifiers]
+
+
+def _between(doc: Doc, start: int, end: int) -> str:
+    """The text between two character offsets, stripped (Doc.text would rebuild the whole text)."""
+    if end <= start:
+        return ""
+    words = [t.text for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    return "".join(words).strip()
+
+
+def places_for(
+    doc: Doc, trigger: Trigger, roles: Roles, sentence_places: list[PlaceMention], sentence: SpacySpan,
+    discourse: Discourse, label: str,
+) -> list[PlaceMention]:
+    destination = ("to", "into", "towards", "toward", "for")
+    places = list(roles.places)
+    if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
+        places = [p for p in places if place_preposition(doc, p) not in destination]
+    if places:
+        return most_precise(doc, places)
+    head = doc[trigger.head]
+    # "took the city": the city last named
+    for token in sentence:
+        if token.lemma_.lower() in ANAPHORS and token.i != trigger.head:
+            article = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+            own = [p for p in sentence_places if token.left_edge.idx <= p.start < token.right_edge.idx + 1]
+            if own or not (token.lower_ == "there" or article == ["the"]):
+                continue  # "the key city of Homs" names its own place
+            earlier = [p for p in sentence_places if p.end <= token.idx]
+            found = earlier[-1] if earlier else discourse.last_place
+            if found is not None:
+                near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
+                           for t in token.ancestors if t.i >= sentence.start)
+                return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
+    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination] or sentence_places
+    if candidates:
+        nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
+        return most_precise(doc, _with_conjoined(doc, nearest, candidates))
+    return []
