@@ -180,6 +180,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -
             report = run_geo_eval(args.data, corpus, args.limit, settings)
             sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_geo_report(report))
         return EXIT_OK
+    if args.suite == "notes":
+        from sitrep.eval.notes import format_notes_report, load_notes, run_notes
+        from sitrep.pipeline import Pipeline
+
+        notes = run_notes(Pipeline(settings).analyse, load_notes(args.notes, args.limit))
+        sys.stdout.write(json.dumps(notes, indent=2) + "\n" if args.json else format_notes_report(notes))
+        return EXIT_OK
     from sitrep.eval.report import format_report, run_all
 
     report = run_all(args.data, args.limit)
@@ -355,9 +362,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure extraction quality on labelled data",
                               description="Score sitrep on labelled data sets (read from --data, "
                                           "$SITREP_EVAL_DATA or ../shared/eval). Prints figures; see docs/quality.md.")
-    evaluate.add_argument("suite", choices=("events", "geo"), help="events (types, actors, places) or geo (toponyms)")
+    evaluate.add_argument("suite", choices=("events", "geo", "notes"),
+                          help="events (types, actors, places), geo (toponyms) or notes (short ACLED-style reports)")
     evaluate.add_argument("--data", metavar="DIR", help="evaluation data directory")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N items of each data set")
+    evaluate.add_argument("--notes", metavar="FILE", help="notes: a labelled notes file (default: the shipped set)")
     evaluate.add_argument("--corpus", action="append", choices=("GeoWebNews", "LGL"), help="geo: which corpus")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.set_defaults(handler=cmd_eval)

@@ -16,6 +16,10 @@ FORCE_NOUNS: frozenset[tuple[str, ...]] = frozenset(
         "artillery", "tanks", "special forces", "units", "ground forces", "ground troops", "naval forces",
         "military forces", "security forces", "border guards", "gunboats", "militaries", "battalions",
         "brigades", "paratroopers", "marines", "commandos",
+        # singulars and the weapons that stand for a force in short reports ("an Israeli drone struck")
+        "soldier", "drone", "warplane", "jet", "fighter jet", "helicopter", "warship", "warships", "gunboat",
+        "air defence", "air defense", "air defences", "air defenses", "air defence forces",
+        "air defense forces", "air defence units", "air defense units",
     )
 )  # fmt: skip
 # Nouns that follow a non-state group's name and belong to the mention ("Hezbollah fighters").
@@ -59,6 +63,8 @@ _add(
     "regime warplanes", "regime jets", "regime aircraft", "government aircraft", "government helicopters",
     "regime helicopters", "army helicopters", "government drones", "regime drones", "state forces",
     "the armed forces", "military forces", "army forces", "government militias", "pro-government militias",
+    "junta soldiers", "junta aircraft", "junta jets", "the junta's forces", "military aircraft",
+    "army aircraft",
 )  # fmt: skip
 _add("government", "the government", "the regime", "the authorities", "authorities", "government officials",
      "regime officials", "the presidency")  # fmt: skip
@@ -77,6 +83,10 @@ _add(
     "masked men", "unidentified assailants", "unknown assailants", "assailants", "attackers",
     "unidentified attackers", "unknown attackers", "armed group", "armed groups", "unidentified armed group",
     "militiamen", "militia", "militias", "armed militia", "armed militias", "gunman",
+    # ACLED codes bandits and perpetrators it cannot name as an unidentified armed group
+    "bandits", "armed bandits", "suspected bandits", "bandit", "perpetrators", "unidentified perpetrators",
+    "unknown perpetrators", "unidentified men", "unknown men", "kidnappers", "abductors",
+    "unidentified militants", "unknown militants", "suspected militants",
 )  # fmt: skip
 _add(
     "civilians",
@@ -86,7 +96,7 @@ _add(
 )  # fmt: skip
 _add("protesters", "protesters", "protestors", "demonstrators", "marchers", "anti-government protesters",
      "anti-government demonstrators")  # fmt: skip
-_add("rioters", "rioters", "mob", "mobs", "angry mob")
+_add("rioters", "rioters", "mob", "mobs", "angry mob", "angry mobs")
 
 MAX_PHRASE_TOKENS = max(len(p) for p in (*GENERIC_PHRASES, *MEMBER_NOUNS, *GOVERNMENT_NOUNS))
 

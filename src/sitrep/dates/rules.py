@@ -41,6 +41,14 @@ from sitrep.dates.calendar import (
     week_of,
     weekday_number,
 )
+from sitrep.dates.weeks import (
+    FULL_DATE_RANGE,
+    WEEK_OF_DAY,
+    WEEK_OF_MONTH,
+    full_date_range,
+    week_of_day,
+    week_of_month,
+)
 
 Resolved = tuple[date, date, int]
 Resolver = Callable[[re.Match[str], date | None], Resolved | None]
@@ -362,6 +370,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "iso", _compile(r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"), _iso_date
     ),
+    Rule("full_date_range", _compile(FULL_DATE_RANGE), full_date_range),
+    Rule("week_of_day", _compile(WEEK_OF_DAY), week_of_day),
+    Rule("week_of_month", _compile(WEEK_OF_MONTH), week_of_month),
     Rule("day_month_year", _compile(rf"{_DAY_MONTH},?\s+(?P<year>{YEAR_RE})"), _full_date),
     Rule("month_day_year", _compile(rf"{_MONTH_DAY},?\s+(?P<year>{YEAR_RE})"), _full_date),
     Rule(
@@ -445,7 +456,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "named_day",
         _compile(
-            r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|overnight|this\s+(?:morning|"
+            r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|"
+            r"overnight(?!\s+(?:on|of|between|from|into|to)\s)|this\s+(?:morning|"
             r"afternoon|evening)|(?:earlier|later|so\s+far)\s+(?:on\s+)?today|yesterday(?:\s+(?:morning|"
             r"afternoon|evening))?|last\s+(?:night|evening)|tomorrow)"
         ),
