@@ -5,6 +5,10 @@
 Both are timed from outside, start-up, model loading and (for sitrep) every write and the final fusion
 included, in turn (bare, sitrep, bare, sitrep, ...), and the medians are compared. The texts go to a
 temporary JSON Lines file (never into the project); spaCy gets the same model and batch size as sitrep.
+The bare process runs the model as `spacy.load` gives it (every component of the package, in one process
+and one thread); sitrep runs the same components plus its paragraph marker, and its ingest also uses a
+writer thread. Each process's CPU
+seconds are printed too: on a machine shared with other jobs they move far less than wall time does.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,10 +39,16 @@ for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])):
 """
 
 
-def wall_seconds(command: list[str]) -> float:
-    start = time.perf_counter()
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one process run to its end."""
+    cpu, start = children_cpu(), time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def main() -> None:
@@ -57,17 +68,20 @@ def main() -> None:
                           encoding="utf-8")  # fmt: skip
         bare = [sys.executable, "-c", BARE, str(source), settings.nlp.model, str(settings.nlp.batch_size)]
         timings: dict[str, list[float]] = {"bare spaCy process": [], "sitrep ingest process": []}
+        cpu: dict[str, list[float]] = {name: [] for name in timings}
         print(f"{len(texts)} FA-KES articles, {total_words} words; load average before: {os.getloadavg()[0]:.2f}")
         for run in range(args.repeats):
             db = Path(folder) / f"run{run}.duckdb"
             ingest = [sitrep, "ingest", "--quiet", "--db", str(db), "--workers", str(args.workers), str(source)]
-            timings["bare spaCy process"].append(wall_seconds(bare))
-            timings["sitrep ingest process"].append(wall_seconds(ingest))
+            for name, command in (("bare spaCy process", bare), ("sitrep ingest process", ingest)):
+                wall, used = timed_run(command)
+                timings[name].append(wall)
+                cpu[name].append(used)
     medians = {name: statistics.median(samples) for name, samples in timings.items()}
     for name, samples in timings.items():
         print(
             f"{name:24s} median {medians[name]:6.2f} s  ({min(samples):.2f}-{max(samples):.2f})  "
-            f"{total_words / medians[name]:7.0f} words/s"
+            f"{total_words / medians[name]:7.0f} words/s  CPU median {statistics.median(cpu[name]):6.2f} s"
         )
     ratio = medians["bare spaCy process"] / medians["sitrep ingest process"]
     print(

@@ -7,6 +7,11 @@ Each run ingests N generated reports (`sitrep.run.synthetic`) into a fresh tempo
 rate leaves out start-up (loading the model in every worker) and the first round of batches: it counts the
 documents written after the first `workers * batch` ones, over the time they took. Both worker counts go
 through the same pool runner, so they carry the same overheads. The load average is printed with the figures.
+
+On a machine shared with other jobs the rates say how much of it each run got; the CPU seconds per
+document do not: the driver's (reading, the writer thread, the final fusion) and the workers' (analysis,
+model loading left out as far as possible by the warm-up) give the speed-up two workers can reach on two
+otherwise idle cores, 2 / (1 + driver / worker), next to the measured one.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ from sitrep.run.ingest import ingest  # noqa: E402
 from sitrep.run.local import DEFAULT_BATCH_SIZE, ingest_with_workers  # noqa: E402
 from sitrep.run.synthetic import synthetic_documents  # noqa: E402
 from sitrep.run.worker import pipeline_for  # noqa: E402
+
+
+def children_cpu() -> float:
+    """CPU seconds of the worker processes that have ended (the pool's workers, once it is shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class Clock:
@@ -74,19 +85,26 @@ def main() -> None:
     )
 
     rates: dict[int, float] = {}
+    cpu_per_document: dict[int, tuple[float, float]] = {}
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp:
+            driver_before, children_before = time.process_time(), children_cpu()
             clock = Clock()
             ingest_with_workers(synthetic_documents(n), [], settings, f"{tmp}/pool.duckdb", workers, clock,
                                 args.batch)  # fmt: skip
             spent = time.perf_counter() - clock.start
+            driver, analysis = time.process_time() - driver_before, children_cpu() - children_before
         rates[workers] = clock.steady_rate(workers * args.batch)
+        cpu_per_document[workers] = (driver / n * 1000, analysis / n * 1000)
         print(
             f"{workers} worker(s):   {spent:7.1f} s in all (start-up included)  {rates[workers]:7.1f} docs/s "
-            f"steady; load average {os.getloadavg()[0]:.2f}"
+            f"steady; load average {os.getloadavg()[0]:.2f}; CPU per document: driver {driver / n * 1000:.2f} ms, "
+            f"workers {analysis / n * 1000:.2f} ms (model loading included)"
         )
     if 1 in rates and 2 in rates:
         print(f"speed-up 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.8x)")
+        driver_ms, worker_ms = cpu_per_document[1]
+        print(f"reachable on 2 idle cores from the CPU per document: {2 / (1 + driver_ms / worker_ms):.2f}x")
     print(
         f"peak memory: driver {peak_memory_mb():.0f} MB, largest worker "
         f"{peak_memory_mb(resource.RUSAGE_CHILDREN):.0f} MB (target < 1500 MB)"

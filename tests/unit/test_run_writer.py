@@ -9,7 +9,7 @@ import pytest
 from sitrep.errors import StoreError
 from sitrep.model import Document, Rejection
 from sitrep.pipeline import Analysis
-from sitrep.run.writer import QUEUE_LENGTH, BackgroundWriter
+from sitrep.run.writer import BATCH_DOCUMENTS, QUEUE_LENGTH, BackgroundWriter
 
 
 class FakeStore:
@@ -17,6 +17,14 @@ class FakeStore:
         self.written: list[str] = []
         self.rejections: list[Rejection] = []
         self.fail_on = fail_on
+        self.batches: list[list[str]] = []
+
+    def write_documents(self, items: list[tuple[Document, Any, Any]]) -> list[bool]:
+        # All or nothing, like one transaction.
+        if any(document.id == self.fail_on for document, _, _ in items):
+            raise StoreError("cannot store documents")
+        self.batches.append([document.id for document, _, _ in items])
+        return [self.write_document(*item) for item in items]
 
     def write_document(self, document: Document, events: Any, places: Any) -> bool:
         if document.id == self.fail_on:
@@ -61,3 +69,27 @@ def test_a_write_error_is_raised_in_the_caller_without_blocking() -> None:
         for index in range(QUEUE_LENGTH * 3):  # more than the queue holds: put must not hang
             writer.put(analysis("bad" if index == 1 else f"doc-{index}"))
     assert store.written[0] == "doc-0" and "bad" not in store.written
+
+
+def test_documents_waiting_are_written_as_one_batch_of_bounded_size() -> None:
+    store = FakeStore()
+    writer = BackgroundWriter(store, [], lambda a, s: None, lambda r: None)  # type: ignore[arg-type]
+    names = [f"doc-{index}" for index in range(BATCH_DOCUMENTS + 10)]
+    for name in names[:QUEUE_LENGTH]:  # queued before the thread starts: it finds them all waiting
+        writer.put(analysis(name))
+    with writer:
+        for name in names[QUEUE_LENGTH:]:
+            writer.put(analysis(name))
+    assert store.written == names
+    assert len(store.batches) < len(names) // 4
+    assert max(len(batch) for batch in store.batches) <= BATCH_DOCUMENTS
+
+
+def test_a_failed_batch_stores_the_documents_before_the_bad_one_and_names_it() -> None:
+    store = FakeStore(fail_on="bad")
+    writer = BackgroundWriter(store, [], lambda a, s: None, lambda r: None)  # type: ignore[arg-type]
+    for name in ["a", "b", "bad", "c"]:
+        writer.put(analysis(name))
+    with pytest.raises(StoreError, match="bad"), writer:
+        pass
+    assert store.written == ["a", "b"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,11 +22,13 @@ REQUIRED_COMPONENTS = ("parser", "ner")
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: titles, bylines and paragraphs never run together."""
     starts = [0]
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
-            starts.append(token.i)
+    # A line break is never a token's trailing whitespace (that is one space at most): it sits in a
+    # whitespace token. The flags come in one array, so only those few tokens are looked at (reading
+    # `doc.text` or every token as an object costs more than the rest of this component).
+    for index in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if "\n" in doc[index].text:
+            doc[index + 1].is_sent_start = True
+            starts.append(index + 1)
     for start in starts:
         _split_dateline(doc, start)
     return doc
