@@ -27,6 +27,7 @@ QUERIES = {
     "bbox": "/api/events?bbox=35,33,38,37&limit=100",
     "certainty, deep page": "/api/events?certainty=claimed&offset=5000&limit=100",
     "actor": "/api/events?actor=a1&limit=100",
+    "ally (assoc. actor)": "/api/events?actor=Actor%20Two&limit=100",
     "corroborated (>= 2)": "/api/events?min_corroboration=2&limit=100",
     "dashboard page (1000)": "/api/events?since=2023-01-01&limit=1000&offset=1000",
     "one event": None,
@@ -47,8 +48,18 @@ def generate(db: Path, count: int) -> None:
               i % 9, ['asserted', 'reported', 'claimed'][1 + i % 3], NULL, 0, 50, 'synthetic',
               json_object('event_id', printf('%016x', i), 'document_id', 'doc-' || (i // 5),
                           'summary', 'synthetic event ' || i,
-                          'evidence', json_object('sentence', 'synthetic', 'start', 0, 'end', 50))
+                          'evidence', json_object('sentence', 'synthetic', 'start', 0, 'end', 50)), 1
             FROM range({count}) t(i)""")
+        # Actor links as the writer stores them: every event's actor1, and an ally on one event in 500.
+        store.connection.execute("""
+            INSERT INTO actors VALUES ('a1', 'Actor One', 'State forces', NULL),
+                                      ('a2', 'Actor Two', 'Rebel group', NULL)""")
+        store.connection.execute(f"""
+            INSERT INTO event_actors SELECT printf('%016x', i), 'a1', 'actor1', 'Actor One', 0, 9
+            FROM range({count}) t(i)""")
+        store.connection.execute(f"""
+            INSERT INTO event_actors SELECT printf('%016x', i), 'a2', 'assoc_actor1', 'Actor Two', 10, 19
+            FROM range(0, {count}, 500) t(i)""")
         # Fused clusters as `sitrep ingest` leaves them: every event in one, 1-5 members each (a block of 15
         # events in a scrambled order splits into clusters of 1, 2, 3, 4 and 5), corroborated by 1 to
         # `mentions` publishers.
@@ -67,6 +78,10 @@ def generate(db: Path, count: int) -> None:
               min(e.date_start), max(e.date_end), count(*),
               1 + hash(m.cluster_id) % count(*), json_object('event_id', m.cluster_id, 'synthetic', true)
             FROM synthetic_members m JOIN events e USING (event_id) GROUP BY m.cluster_id""")
+        # As the fusion refresh leaves them: each member carries its cluster's corroboration on its row.
+        store.connection.execute("""
+            UPDATE events SET corroboration = c.corroboration FROM cluster_members m JOIN clusters c USING (cluster_id)
+            WHERE m.event_id = events.event_id""")
 
 
 def measure(db: Path, repeats: int, cold: bool) -> dict[str, list[float]]:

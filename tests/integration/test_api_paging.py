@@ -19,7 +19,8 @@ FIRST_DAY = date(2024, 1, 1)
 
 
 def _day(i: int) -> date | None:
-    # Every 17th event is undated; the rest fall on 40 days in an order unrelated to their ids.
+    # Every 17th event is undated; the rest fall on 40 days in an order unrelated to their ids. Event i is
+    # corroborated by 1 + i % 4 publishers.
     return None if i % 17 == 0 else FIRST_DAY + timedelta(days=(i * 7) % 40)
 
 
@@ -42,7 +43,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
               CASE WHEN i % 17 = 0 THEN NULL
                    ELSE DATE '{FIRST_DAY}' + CAST((i * 7) % 40 + CASE WHEN i % 5 = 0 THEN 3 ELSE 0 END AS INTEGER)
               END, 1, 0, ['asserted', 'claimed'][1 + i % 2], NULL, 0, 10, 'generated',
-              json_object('event_id', printf('%04x', (i * 197) % {EVENTS}), 'n', i)
+              json_object('event_id', printf('%04x', (i * 197) % {EVENTS}), 'n', i), 1 + i % 4
             FROM range({EVENTS}) t(i)""")
     return db
 
@@ -66,6 +67,8 @@ def _expected(**filters: Any) -> list[str]:
             continue
         if "certainty" in filters and ["asserted", "claimed"][i % 2] != filters["certainty"]:
             continue
+        if "min_corroboration" in filters and 1 + i % 4 < filters["min_corroboration"]:
+            continue
         rows.append((day is None, day or FIRST_DAY, f"{(i * 197) % EVENTS:04x}"))
     return [event_id for _, _, event_id in sorted(rows)]
 
@@ -83,6 +86,8 @@ def _page(client: TestClient, **params: Any) -> dict[str, Any]:
     {"country": "UA"},
     {"since": date(2024, 1, 10), "until": date(2024, 1, 20)},
     {"certainty": "claimed", "since": date(2024, 2, 5)},
+    {"min_corroboration": 3},
+    {"min_corroboration": 2, "country": "SY", "since": date(2024, 1, 15)},
 ])
 @pytest.mark.parametrize("limit", [9, 100, 1000])
 def test_pages_in_order_cover_every_match_once(client: TestClient, filters: dict[str, Any], limit: int) -> None:

@@ -96,12 +96,13 @@ def list_events(
     actor: Annotated[str | None, Query(description="actor id or name, any role", max_length=200)] = None,
     certainty: Annotated[list[Certainty] | None, Query(description="any of these certainties")] = None,
     min_corroboration: Annotated[int | None, Query(ge=1, le=1000,
-                                                   description="reported by at least this many documents")] = None,
+                                                   description="reported by at least this many independent "
+                                                               "publishers (the fused event's corroboration)")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     fmt: Annotated[EventFormat, Query(alias="format")] = "json",
     count: Annotated[bool, Query(alias="total", description="count every match (json only); false answers "
-                                 "total null, which is faster with the actor or corroboration filters")] = True,
+                                 "total null, which is faster with the actor filter")] = True,
 ) -> Response:
     query = queries.EventQuery(country=country, since=since, until=until, event_type=event_type, actor=actor,
                                certainty=tuple(certainty or ()), bbox=parse_bbox(bbox),

@@ -5,7 +5,8 @@ written before fusion existed) are the new vertices; only the stored components 
 stored mentions in their date window, are reclustered. The result equals clustering every stored mention
 at once (sitrep.fuse.cluster explains why), so ingest order does not matter. The writer runs it at the end
 of each ingest (`Store.finish_run`): an interrupted ingest leaves some events not yet clustered, never a
-half-written cluster, and the next run clusters them.
+half-written cluster, and the next run clusters them. Every member of a rewritten cluster gets the
+cluster's corroboration on its events row, which the corroboration filter of the read side scans.
 """
 
 from __future__ import annotations
@@ -47,13 +48,19 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, relations: ActorRelations) 
                      [])
     gone = [row[0] for row in con.execute(
         "SELECT component_id FROM cluster_members WHERE event_id NOT IN (SELECT event_id FROM events)").fetchall()]
-    if not fresh and not gone:
+    # A document stored again under the same event ids gets new events rows, with the column's default
+    # corroboration of 1, still listed as members: their components are clustered again, from the new records.
+    rewritten = [row[0] for row in con.execute(
+        "SELECT DISTINCT m.component_id FROM cluster_members m JOIN clusters c USING (cluster_id) "
+        "JOIN events e USING (event_id) WHERE c.corroboration > 1 AND e.corroboration = 1").fetchall()]
+    if not fresh and not gone and not rewritten:
         return 0
     candidates = _candidates(con, fresh) if fresh else []
     component_of = {event_id: component for event_id, component in con.execute(
         "SELECT event_id, component_id FROM cluster_members WHERE list_contains(?, event_id)",
         [[r["event_id"] for r in candidates]]).fetchall()} if candidates else {}
-    touched = sorted(touched_components(fresh, candidates, component_of, relations) | set(gone))
+    touched = sorted(touched_components(fresh, candidates, component_of, relations) | set(gone)
+                     | set(rewritten))
     members = _records(con, "SELECT e.record FROM events e JOIN cluster_members m ON m.event_id = e.event_id "
                             "WHERE list_contains(?, m.component_id)", [touched]) if touched else []
     clusters = cluster_mentions([*members, *fresh], relations)
@@ -83,3 +90,14 @@ def _insert(con: duckdb.DuckDBPyConnection, clusters: Iterable[Cluster], records
             placeholders = "(" + ", ".join(["?"] * len(batch[0])) + ")"
             con.execute(f"INSERT INTO {table} VALUES " + ", ".join([placeholders] * len(batch)),
                         [value for row in batch for value in row])
+    _copy_corroboration(con, [cluster_id for cluster_id, *_ in cluster_rows])
+
+
+def _copy_corroboration(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> None:
+    """Write these clusters' corroboration on their members' events rows (only the rows that change)."""
+    if not cluster_ids:
+        return
+    # A join on the unnested ids, not list_contains: a first fusion of a large database rewrites every cluster.
+    con.execute("UPDATE events SET corroboration = c.corroboration FROM (SELECT unnest(?::VARCHAR[]) AS cluster_id) "
+                "JOIN clusters c USING (cluster_id) JOIN cluster_members m USING (cluster_id) "
+                "WHERE m.event_id = events.event_id AND events.corroboration <> c.corroboration", [cluster_ids])

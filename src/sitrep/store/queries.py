@@ -7,7 +7,7 @@ JSON objects of the public contract, exactly as `sitrep extract` prints them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -166,13 +166,6 @@ def query_runs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 
 # Queries of the HTTP API and the dashboard ---------------------------------------------------------------
 
-# An event's corroboration is its fused cluster's (sitrep.fuse: independent publishers); an event in no
-# cluster yet (its ingest has not finished) counts as one. A semi-join on the cluster tables costs far less
-# than grouping every event by its happening on each request.
-_CORROBORATED_EVENTS = ("event_id IN (SELECT m.event_id FROM cluster_members m JOIN clusters c USING (cluster_id) "
-                        "WHERE c.corroboration >= ?)")
-
-
 @dataclass(frozen=True, slots=True)
 class EventQuery:
     """Every filter of `search_events`; None (or empty) means no filter.
@@ -193,7 +186,30 @@ class EventQuery:
     document_id: str | None = None
 
 
-def _search_filters(query: EventQuery) -> tuple[str, list[Any]]:
+# Roles the events row does not name: these actors are found through `event_actors` only.
+_ALLIED_ROLES = "role IN ('assoc_actor1', 'assoc_actor2')"
+
+
+def _actor_filter(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, list[Any]]:
+    """The actor filter: an id or a name (any case) in any role, by the events row's own columns or the
+    stored actor of that id or name; a semi-join on `event_actors` only for allies, only when there are any.
+
+    A semi-join on every link costs a probe of every event (~300 ms at a million events); the actors that
+    match are few, so they are looked up first and compared in the scan."""
+    ids = [row[0] for row in _run(con, "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?)",
+                                  [actor, actor])]
+    clause = ("actor1_id = ? OR actor2_id = ? OR lower(actor1_name) = lower(?) OR lower(actor2_name) = lower(?) "
+              "OR list_contains(?, actor1_id) OR list_contains(?, actor2_id)")
+    params: list[Any] = [actor, actor, actor, actor, ids, ids]
+    if ids and _run(con, f"SELECT 1 FROM event_actors WHERE {_ALLIED_ROLES} AND list_contains(?, actor_id) LIMIT 1",
+                    [ids]):
+        clause += (f" OR event_id IN (SELECT event_id FROM event_actors WHERE {_ALLIED_ROLES} "
+                   "AND list_contains(?, actor_id))")
+        params.append(ids)
+    return f"({clause})", params
+
+
+def _search_filters(con: duckdb.DuckDBPyConnection, query: EventQuery) -> tuple[str, list[Any]]:
     where, params = _event_filters(query.country, query.since, query.until, query.event_type, query.document_id)
     clauses = [where.removeprefix(" WHERE ")] if where else []
     if query.bbox is not None:
@@ -207,15 +223,16 @@ def _search_filters(query: EventQuery) -> tuple[str, list[Any]]:
             clauses.append("(longitude >= ? OR longitude <= ?)")
             params.extend([west, east])
     if query.actor:
-        clauses.append("(actor1_id = ? OR actor2_id = ? OR lower(actor1_name) = lower(?) "
-                       "OR lower(actor2_name) = lower(?) OR event_id IN (SELECT ea.event_id FROM event_actors ea "
-                       "JOIN actors a ON a.id = ea.actor_id WHERE a.id = ? OR lower(a.name) = lower(?)))")
-        params.extend([query.actor] * 6)
+        clause, actor_params = _actor_filter(con, query.actor)
+        clauses.append(clause)
+        params.extend(actor_params)
     if query.certainty:
         clauses.append("list_contains(?, certainty)")
         params.append(list(query.certainty))
     if query.min_corroboration is not None and query.min_corroboration > 1:
-        clauses.append(_CORROBORATED_EVENTS)
+        # The fusion refresh keeps each event's cluster corroboration on its row (1 while in no cluster):
+        # a plain column predicate, applied in the table scan.
+        clauses.append("corroboration >= ?")
         params.append(query.min_corroboration)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -250,11 +267,7 @@ def search_event_texts(con: duckdb.DuckDBPyConnection, query: EventQuery, limit:
         raise StoreError(f"offset must not be negative, not {offset}")
     if limit == 0:
         return []
-    if limit is not None and query.min_corroboration is not None and query.min_corroboration > 1:
-        page = _corroborated_page(con, query, limit, offset)
-        if page is not None:
-            return page
-    where, params = _search_filters(query)
+    where, params = _search_filters(con, query)
     if limit is not None:
         days = _days_up_to(con, where, params, offset + limit)
         if days is not None:
@@ -276,32 +289,6 @@ def _page(con: duckdb.DuckDBPyConnection, where: str, params: list[Any], limit: 
     return [row[0] for row in _run(con, sql, params)]
 
 
-# The corroboration filter's first day window holds 8 times the page's events of the other filters, then 64
-# times, then 512 times; past that the plain query is as fast.
-_WINDOW_GROWTH = 8
-_WINDOW_ATTEMPTS = 3
-
-
-def _corroborated_page(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int,
-                       offset: int) -> list[str] | None:
-    """The page of a query with a corroboration filter, read from the first days of the other filters'
-    matches only; None when no window tried holds a whole page.
-
-    The filter's semi-join costs most over every event: within a few days of events it is cheap. A window
-    from the first day to the last day of the first N events of the other filters that yields a whole page
-    holds every match before it, so the page is exact."""
-    others_where, others_params = _search_filters(replace(query, min_corroboration=None))
-    where, params = _search_filters(query)
-    for attempt in range(_WINDOW_ATTEMPTS):
-        days = _days_up_to(con, others_where, others_params, (offset + limit) * _WINDOW_GROWTH ** attempt)
-        if days is None:
-            return None
-        page = _page(con, _and(where, "date_start BETWEEN ? AND ?"), [*params, *days], limit, offset)
-        if len(page) == limit:
-            return page
-    return None
-
-
 def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int | None = None,
                   offset: int = 0) -> list[dict[str, Any]]:
     """Event records matching every filter of `query`, in the order of `query_events`."""
@@ -310,7 +297,7 @@ def search_events(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int 
 
 def count_search_events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
     """How many events `search_events` would return without a limit."""
-    where, params = _search_filters(query)
+    where, params = _search_filters(con, query)
     return int(_run(con, "SELECT count(*) FROM events" + where, params)[0][0])
 
 
@@ -337,10 +324,10 @@ def corroborating_events(con: duckdb.DuckDBPyConnection, event_id: str) -> list[
 
 
 def event_corroboration(con: duckdb.DuckDBPyConnection, event_id: str) -> int:
-    """How many independent publishers report this event: its fused cluster's corroboration, 1 when it is
-    in no cluster yet (the same count `EventQuery.min_corroboration` filters on)."""
-    rows = _run(con, "SELECT c.corroboration FROM cluster_members m JOIN clusters c USING (cluster_id) "
-                     "WHERE m.event_id = ?", [event_id])
+    """How many independent publishers report this event: its fused cluster's corroboration, kept on its
+    row by the fusion refresh, 1 when it is in no cluster yet or unknown (the count
+    `EventQuery.min_corroboration` filters on)."""
+    rows = _run(con, "SELECT corroboration FROM events WHERE event_id = ?", [event_id])
     return int(rows[0][0]) if rows else 1
 
 

@@ -8,7 +8,8 @@ import duckdb
 
 from sitrep.errors import StoreError
 
-SCHEMA_VERSION = 1
+# 2: `events.corroboration`, the event's fused cluster's corroboration, kept by the fusion refresh.
+SCHEMA_VERSION = 2
 
 # Every table a store holds, in the order they are created (and the order counts are reported).
 TABLES: tuple[str, ...] = (
@@ -24,6 +25,19 @@ TABLES: tuple[str, ...] = (
     "clusters",
     "cluster_members",
 )
+
+# The columns of an events row the writer supplies, in table order; the rest have defaults and are kept by
+# the fusion refresh (`corroboration`: how many independent publishers report the event's fused cluster, 1
+# while the event is in no cluster), so a corroboration filter is a plain column predicate in the scan.
+EVENT_ROW_COLUMNS: tuple[str, ...] = (
+    "event_id", "document_id", "event_type", "sub_event_type", "plover_type", "plover_mode",
+    "actor1_id", "actor1_name", "actor1_type", "actor2_id", "actor2_name", "actor2_type",
+    "location_name", "geonameid", "latitude", "longitude", "country_code", "admin1", "feature_code",
+    "geo_precision", "date_start", "date_end", "time_precision", "fatalities", "certainty", "attribution",
+    "evidence_start", "evidence_end", "summary", "record",
+)
+
+_EVENTS_DOCUMENT_INDEX = "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)"
 
 # `documents.revision` fingerprints a document together with everything derived from it, so that writing
 # the same output again can be recognised and skipped without touching a row.
@@ -90,10 +104,11 @@ DDL: tuple[str, ...] = (
         evidence_start INTEGER NOT NULL,
         evidence_end INTEGER NOT NULL,
         summary VARCHAR,
-        record JSON NOT NULL
+        record JSON NOT NULL,
+        corroboration INTEGER NOT NULL DEFAULT 1
     )
     """,
-    "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)",
+    _EVENTS_DOCUMENT_INDEX,
     """
     CREATE TABLE IF NOT EXISTS actors (
         id VARCHAR PRIMARY KEY,
@@ -198,8 +213,27 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
+def _column_exists(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                      [table, column]).fetchone()
+    return bool(row and row[0])
+
+
+def _add_event_corroboration(con: duckdb.DuckDBPyConnection) -> None:
+    """Upgrade a version 1 database: the events' corroboration column, filled from the stored clusters."""
+    if not _column_exists(con, "events", "corroboration"):
+        # DuckDB refuses to add a NOT NULL column to a table another index depends on: drop it meanwhile.
+        con.execute("DROP INDEX IF EXISTS events_document")
+        con.execute("ALTER TABLE events ADD COLUMN corroboration INTEGER NOT NULL DEFAULT 1")
+        con.execute(_EVENTS_DOCUMENT_INDEX)
+    con.execute("UPDATE events SET corroboration = c.corroboration FROM cluster_members m "
+                "JOIN clusters c USING (cluster_id) WHERE m.event_id = events.event_id "
+                "AND events.corroboration <> c.corroboration")
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and record the schema version; refuse a database from a newer sitrep."""
+    """Create missing tables, upgrade an older sitrep's database and record the schema version; refuse a
+    database from a newer sitrep."""
     con.begin()
     try:
         for statement in DDL:
@@ -208,6 +242,9 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         stored = row[0] if row else None
         if stored is None:
             con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        elif stored < SCHEMA_VERSION:
+            _add_event_corroboration(con)
+            con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
         con.commit()
     except duckdb.Error as exc:
         con.rollback()
@@ -242,5 +279,12 @@ def open_for_reading(path: str | Path) -> duckdb.DuckDBPyConnection:
         raise StoreError(
             f"{path}: database schema version {version} is newer than this sitrep understands "
             f"({SCHEMA_VERSION}); upgrade sitrep"
+        )
+    if version < SCHEMA_VERSION:
+        con.close()
+        # Reading never writes: the writer upgrades the file when it opens it.
+        raise StoreError(
+            f"{path}: database written by an older sitrep (schema version {version}); upgrade it once with "
+            f"`sitrep ingest --db {path}` (an empty directory as input will do), then read it again"
         )
     return con

@@ -24,9 +24,12 @@ from sitrep.errors import StoreError
 from sitrep.fuse.compatible import ActorRelations, relations_from_kb
 from sitrep.model import ActorMention, Document, Event, Place, PlaceMention, Rejection, stable_id
 from sitrep.store.fusion import refresh_clusters
-from sitrep.store.schema import connect, create_schema
+from sitrep.store.schema import EVENT_ROW_COLUMNS, connect, create_schema
 
 log = logging.getLogger(__name__)
+
+# The events columns a row supplies, named: the others (corroboration, kept by fusion) take their defaults.
+_EVENTS_INTO = "events (" + ", ".join(EVENT_ROW_COLUMNS) + ")"
 
 # ON CONFLICT clauses for the shared tables. Conflicting values for a shared row (same actor id or
 # geonameid seen with different attributes) are settled by keeping the smallest tuple, so the final
@@ -339,7 +342,7 @@ class Store:
             _warn_kept_once(event_id, event.document_id, stored_owner)
         if not unique:
             return
-        _insert_rows(self.connection, "events", [_event_row(event, text) for event, text in unique.values()])
+        _insert_rows(self.connection, _EVENTS_INTO, [_event_row(event, text) for event, text in unique.values()])
         actor_rows: dict[str, tuple[Any, ...]] = {}
         links: list[tuple[Any, ...]] = []
         for event, _ in unique.values():
