@@ -48,9 +48,11 @@ def generate(db: Path, count: int) -> None:
               i % 9, ['asserted', 'reported', 'claimed'][1 + i % 3], NULL, 0, 50, 'synthetic',
               json_object('event_id', printf('%016x', i), 'document_id', 'doc-' || (i // 5),
                           'summary', 'synthetic event ' || i,
-                          'evidence', json_object('sentence', 'synthetic', 'start', 0, 'end', 50)), 1
+                          'evidence', json_object('sentence', 'synthetic', 'start', 0, 'end', 50)), 1,
+              CASE WHEN i % 500 = 0 THEN ['a2'] END
             FROM range({count}) t(i)""")
-        # Actor links as the writer stores them: every event's actor1, and an ally on one event in 500.
+        # Actor links as the writer stores them: every event's actor1, and an ally on one event in 500 (also kept
+        # on its events row, `assoc_actor_ids`).
         store.connection.execute("""
             INSERT INTO actors VALUES ('a1', 'Actor One', 'State forces', NULL),
                                       ('a2', 'Actor Two', 'Rebel group', NULL)""")

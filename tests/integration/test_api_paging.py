@@ -43,7 +43,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
               CASE WHEN i % 17 = 0 THEN NULL
                    ELSE DATE '{FIRST_DAY}' + CAST((i * 7) % 40 + CASE WHEN i % 5 = 0 THEN 3 ELSE 0 END AS INTEGER)
               END, 1, 0, ['asserted', 'claimed'][1 + i % 2], NULL, 0, 10, 'generated',
-              json_object('event_id', printf('%04x', (i * 197) % {EVENTS}), 'n', i), 1 + i % 4
+              json_object('event_id', printf('%04x', (i * 197) % {EVENTS}), 'n', i), 1 + i % 4, NULL
             FROM range({EVENTS}) t(i)""")
     return db
 

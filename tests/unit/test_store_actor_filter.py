@@ -12,6 +12,7 @@ from store_builders import ARMY, FRONT, MILITIA, make_document, make_event
 from sitrep.model import Actor, ActorMention
 from sitrep.store import Store
 from sitrep.store.queries import EventQuery, count_search_events, search_events
+from sitrep.store.schema import SCHEMA_VERSION, create_schema
 
 # The same id as ARMY under another name: the actors table keeps one of the two, the events rows their own.
 ARMY_RENAMED = replace(ARMY, name="Armed Forces of Xland")
@@ -60,7 +61,19 @@ def test_allies_are_found_through_their_links(store: Store) -> None:
 def test_an_unknown_actor_or_a_database_without_allies_matches_only_its_own(store: Store) -> None:
     assert _documents(store, "nobody") == []
     store.connection.execute("DELETE FROM event_actors WHERE role LIKE 'assoc%'")
+    store.connection.execute("UPDATE events SET assoc_actor_ids = NULL")
     assert _documents(store, MILITIA.id) == []
     assert _documents(store, ARMY.id) == ["allied", "alone"]
     unstored = Actor(id="ghost", name="Ghost Brigade", type="Rebel group", country=None)
     assert _documents(store, unstored.name) == []
+
+
+def test_a_version_2_database_gains_the_associated_actor_ids(store: Store) -> None:
+    # A version 2 events table: no assoc_actor_ids (DuckDB alters a table only without its index).
+    store.connection.execute("DROP INDEX events_document")
+    store.connection.execute("ALTER TABLE events DROP COLUMN assoc_actor_ids")
+    store.connection.execute("CREATE INDEX events_document ON events (document_id)")
+    store.connection.execute("UPDATE schema_version SET version = 2")
+    create_schema(store.connection)
+    assert _documents(store, MILITIA.id) == ["allied"]
+    assert store.connection.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)

@@ -186,27 +186,17 @@ class EventQuery:
     document_id: str | None = None
 
 
-# Roles the events row does not name: these actors are found through `event_actors` only.
-_ALLIED_ROLES = "role IN ('assoc_actor1', 'assoc_actor2')"
-
-
 def _actor_filter(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, list[Any]]:
-    """The actor filter: an id or a name (any case) in any role, by the events row's own columns or the
-    stored actor of that id or name; a semi-join on `event_actors` only for allies, only when there are any.
+    """The actor filter: an id or a name (any case) in any role, by the events row's own columns (actor1,
+    actor2, and the associated actors' ids kept on the row) compared in the table scan.
 
-    A semi-join on every link costs a probe of every event (~300 ms at a million events); the actors that
-    match are few, so they are looked up first and compared in the scan."""
+    A semi-join on `event_actors` would probe every event (~100-300 ms at a million events); the actors that
+    match the id or name are few, so they are looked up first."""
     ids = [row[0] for row in _run(con, "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?)",
                                   [actor, actor])]
     clause = ("actor1_id = ? OR actor2_id = ? OR lower(actor1_name) = lower(?) OR lower(actor2_name) = lower(?) "
-              "OR list_contains(?, actor1_id) OR list_contains(?, actor2_id)")
-    params: list[Any] = [actor, actor, actor, actor, ids, ids]
-    if ids and _run(con, f"SELECT 1 FROM event_actors WHERE {_ALLIED_ROLES} AND list_contains(?, actor_id) LIMIT 1",
-                    [ids]):
-        clause += (f" OR event_id IN (SELECT event_id FROM event_actors WHERE {_ALLIED_ROLES} "
-                   "AND list_contains(?, actor_id))")
-        params.append(ids)
-    return f"({clause})", params
+              "OR list_contains(?, actor1_id) OR list_contains(?, actor2_id) OR list_has_any(assoc_actor_ids, ?)")
+    return f"({clause})", [actor, actor, actor, actor, ids, ids, ids]
 
 
 def _search_filters(con: duckdb.DuckDBPyConnection, query: EventQuery) -> tuple[str, list[Any]]:

@@ -9,7 +9,8 @@ import duckdb
 from sitrep.errors import StoreError
 
 # 2: `events.corroboration`, the event's fused cluster's corroboration, kept by the fusion refresh.
-SCHEMA_VERSION = 2
+# 3: `events.assoc_actor_ids`, the ids of the actors associated with either side (ACLED's assoc_actor_1/2).
+SCHEMA_VERSION = 3
 
 # Every table a store holds, in the order they are created (and the order counts are reported).
 TABLES: tuple[str, ...] = (
@@ -34,7 +35,7 @@ EVENT_ROW_COLUMNS: tuple[str, ...] = (
     "actor1_id", "actor1_name", "actor1_type", "actor2_id", "actor2_name", "actor2_type",
     "location_name", "geonameid", "latitude", "longitude", "country_code", "admin1", "feature_code",
     "geo_precision", "date_start", "date_end", "time_precision", "fatalities", "certainty", "attribution",
-    "evidence_start", "evidence_end", "summary", "record",
+    "evidence_start", "evidence_end", "summary", "record", "assoc_actor_ids",
 )
 
 _EVENTS_DOCUMENT_INDEX = "CREATE INDEX IF NOT EXISTS events_document ON events (document_id)"
@@ -105,7 +106,8 @@ DDL: tuple[str, ...] = (
         evidence_end INTEGER NOT NULL,
         summary VARCHAR,
         record JSON NOT NULL,
-        corroboration INTEGER NOT NULL DEFAULT 1
+        corroboration INTEGER NOT NULL DEFAULT 1,
+        assoc_actor_ids VARCHAR[]
     )
     """,
     _EVENTS_DOCUMENT_INDEX,
@@ -231,6 +233,15 @@ def _add_event_corroboration(con: duckdb.DuckDBPyConnection) -> None:
                 "AND events.corroboration <> c.corroboration")
 
 
+def _add_assoc_actor_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Upgrade a version 1 or 2 database: the events' associated actor ids, filled from `event_actors`."""
+    if not _column_exists(con, "events", "assoc_actor_ids"):
+        con.execute("ALTER TABLE events ADD COLUMN assoc_actor_ids VARCHAR[]")
+    con.execute("UPDATE events SET assoc_actor_ids = a.ids FROM (SELECT event_id, list(DISTINCT actor_id) AS ids "
+                "FROM event_actors WHERE role IN ('assoc_actor1', 'assoc_actor2') GROUP BY event_id) a "
+                "WHERE a.event_id = events.event_id")
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, upgrade an older sitrep's database and record the schema version; refuse a
     database from a newer sitrep."""
@@ -243,7 +254,9 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         if stored is None:
             con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         elif stored < SCHEMA_VERSION:
-            _add_event_corroboration(con)
+            if stored < 2:
+                _add_event_corroboration(con)
+            _add_assoc_actor_ids(con)
             con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
         con.commit()
     except duckdb.Error as exc:

@@ -162,6 +162,7 @@ def _event_row(event: Event, record_json: str) -> tuple[Any, ...]:
         record["geo_precision"], record["date_start"], record["date_end"], record["time_precision"],
         record["fatalities"], record["certainty"], record["attribution"],
         event.evidence.start, event.evidence.end, record["summary"], record_json,
+        sorted({m.actor.id for m in (*event.assoc_actor1, *event.assoc_actor2)}) or None,
     )
 
 
