@@ -17,15 +17,15 @@ FLOORS: dict[str, tuple[int, dict[str, dict[str, float]]]] = {
     "gwn": (
         40,
         {
-            "over_found": {"exact_match": 0.80, "acc_at_161": 0.91},
-            "over_all": {"exact_match": 0.48, "acc_at_161": 0.54},
+            "over_found": {"exact_match": 0.81, "acc_at_161": 0.92},
+            "over_all": {"exact_match": 0.485, "acc_at_161": 0.55},
         },
     ),
     "lgl": (
         60,
         {
-            "over_found": {"exact_match": 0.81, "acc_at_161": 0.86},
-            "over_all": {"exact_match": 0.62, "acc_at_161": 0.65},
+            "over_found": {"exact_match": 0.82, "acc_at_161": 0.865},
+            "over_all": {"exact_match": 0.625, "acc_at_161": 0.66},
         },
     ),
 }

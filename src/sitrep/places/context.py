@@ -74,7 +74,7 @@ DIRECTION_WORDS = frozenset(
 STOP_WORDS = frozenset(
     _words(
         """
-        advance accord police of un aid mobile union army home hope victory justice progress liberty
+        advance accord latin police of un aid mobile union army home hope victory justice progress liberty
         unity independence freedom march may june july august april january february september october
         november december monday tuesday wednesday thursday friday saturday sunday news times post the a
         an and or but if this that these those he she it we they i you his her its our their there here
@@ -99,6 +99,23 @@ STOP_WORDS = frozenset(
 )
 
 
+# "Kuki and Meitei militias", "Dinka herders": a people or faction, not a place.
+GROUP_NOUN_AFTER = re.compile(
+    r"^(?:\s*(?:and|or|&|-|/)\s*[A-Z][\w'’-]*)?\s+(?:ethnic\s+|armed\s+|tribal\s+)?"
+    r"(?:militias?|militiamen|fighters|rebels|insurgents|gunmen|tribesmen|clansmen|herders|youths?|"
+    r"factions?|clans?|tribes?|communities|community|groups?|armed groups?|separatists|volunteers)\b",
+)
+# Words that say what kind of division a province is, dropped from its name to get its short name.
+PROVINCE_KIND_WORDS = frozenset(
+    _words("province governorate oblast region state prefecture district division department county mohafazat")
+)
+# The capitalised words after "Town, " that may be a province's short name ("Tripoli, North").
+_QUALIFIER_WORDS = re.compile(r"^(?:,\s*|\s*\(\s*)([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+# What joins the items of a list of places: "Utah, Colorado, and Idaho", "California or Washington".
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+LIST_AND = re.compile(r"\s+(?:and|or|&)\s+")
+
 # "Franklin, Tennessee", "Tripoli (Lebanon)": a place, then the division or country that holds it.
 QUALIFIER_GAP = re.compile(r",\s*|\s*\(\s*")
 QUALIFIER_CODES = frozenset({"ADM1", "PCLI"})
@@ -113,6 +130,7 @@ COUNTRY_ABBREVIATIONS: dict[str, str] = {
     "U.A.E.": "United Arab Emirates",
 }
 STATE_ABBREVIATIONS: dict[str, str] = {
+    "D.C.": "District of Columbia",
     "Ala.": "Alabama",
     "Ariz.": "Arizona",
     "Ark.": "Arkansas",
@@ -164,7 +182,7 @@ _COUNTRY_ABBREVIATION = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 _STATE_ABBREVIATION = re.compile(
-    r"(?<=[a-z]),\s+(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r"(?<=[A-Za-z]),\s+(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
 )
 
 
@@ -245,3 +263,28 @@ def inside_other_name(text: str, start: int, end: int) -> bool:
 
 def adjective_compound(text: str, end: int) -> bool:
     return bool(COMPOUND_AFTER.match(text[end : end + 20]))
+
+
+# "NEW YORK (AP) —", "WASHINGTON, April 5": a capitalised dateline at the start of a line names a city.
+_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|—|–|--|-\s)")
+# "Cork city", "the Kano city centre": the city, not the county or province of that name.
+CITY_WORD_AFTER = re.compile(r"^\s+city\b")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name in capitals opens a line and is followed by the news agency or the date."""
+    name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    opens_line = not text[line_start:start].strip() or text[line_start:start].strip() in ("By", "BY")
+    return name.isupper() and len(name) > 3 and opens_line and bool(_DATELINE_AFTER.match(text[end : end + 5]))
+
+
+def group_noun_after(text: str, end: int) -> bool:
+    """Whether a people's or faction's noun follows the name ("Kuki and Meitei militias")."""
+    return bool(GROUP_NOUN_AFTER.match(text[end : end + 60]))
+
+
+def qualifier_words(text: str, end: int) -> str | None:
+    """The capitalised words after "Town, " or "Town (", which may name the province that holds it."""
+    match = _QUALIFIER_WORDS.match(text[end : end + 60])
+    return match.group(1) if match else None

@@ -40,6 +40,7 @@ class Toponym:
     # "Franklin, Tennessee": the province or country written after the name, which must contain it
     within: list[Place] = field(default_factory=list)
     qualifier: bool = False  # the "Tennessee" of "Franklin, Tennessee": an admin division or country
+    listed: bool = False  # joined to the previous toponym by a comma, "and" or "or": an item of a list
 
 
 def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
@@ -145,11 +146,16 @@ def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence
     is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
     if "PERSON" in labels and not is_country and _person_name(doc, text, topo):
         return True
-    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, topo, OTHER_NAME_LABELS):
+    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, text, topo, OTHER_NAME_LABELS):
         return True
     # Only a spelling variant of some place, inside a longer name of any kind: a word of that name.
     weak = all(match < 0.5 for _, match in topo.candidates)
-    if weak and labels and _inside_other_entity(doc, topo, None):
+    if weak and labels and _inside_other_entity(doc, text, topo, None):
+        return True
+    # "Kuki and Meitei militias": a word known only as another place's alternate or variant spelling,
+    # before a group noun, names a people or a faction.
+    main_name = any(match >= 1.0 for _, match in topo.candidates)
+    if not main_name and not labels & NER_PLACE_LABELS and context.group_noun_after(text, topo.end):
         return True
     if len(span) == 1 and span[0].pos_ != "PROPN" and not labels & NER_PLACE_LABELS and not is_country:
         # The small model tags some towns NOUN ("shelled Homs"); a capitalised word inside a sentence
@@ -159,13 +165,15 @@ def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence
     return False
 
 
-def _inside_other_entity(doc: Doc, topo: Toponym, labels: frozenset[str] | None) -> bool:
+def _inside_other_entity(doc: Doc, text: str, topo: Toponym, labels: frozenset[str] | None) -> bool:
     """A name inside an organisation's or a work's name, not at its start ("Observatory for Human
     Rights", "Hayat Tahrir al-Sham"): a word of that name, not a place."""
     for ent in doc.ents:
         first = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
         if (labels is None or ent.label_ in labels) and first < topo.start and topo.end <= ent.end_char:
-            return True
+            # "Mykolaiv, Mykolaiv": the model reads a town and its province as one name; what follows
+            # the comma qualifies what precedes it.
+            return not text[first : topo.start].rstrip().endswith(",")
     return False
 
 
@@ -224,15 +232,20 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     toponyms.sort(key=lambda t: t.start)
     for topo in toponyms:
         _annotate(doc, text, topo, gazetteer)
+    for previous, topo in zip(toponyms, toponyms[1:], strict=False):
+        topo.listed = bool(context.LIST_GAP.fullmatch(text[previous.end : topo.start]))
     _link_qualifiers(text, toponyms)
+    _link_province_words(text, toponyms, gazetteer)
     return toponyms + _country_hints(text, gazetteer)
 
 
 def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
     """'Franklin, Tennessee', 'Tripoli, Lebanon': the second name is a province or country that must
     contain the first; both readings are narrowed to the ones that agree."""
-    for town, qualifier in zip(toponyms, toponyms[1:], strict=False):
+    for index, (town, qualifier) in enumerate(zip(toponyms, toponyms[1:], strict=False)):
         if not context.QUALIFIER_GAP.fullmatch(text[town.end : qualifier.start]) or town.qualifier:
+            continue
+        if _ends_a_list(text, toponyms, index + 1) or _country_as_town(town, qualifier):
             continue
         regions = [
             (place, match)
@@ -240,13 +253,83 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
             if place.feature_code in context.QUALIFIER_CODES and match >= 0.75
         ]
         inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
-        if not regions or not inside:
+        if not regions or not inside or _only_variants_inside(inside, town):
             continue
+        settlements = [(p, m) for p, m in inside if p.feature_class == "P"]
+        if settlements and fold(town.text) == fold(qualifier.text):
+            # "Mykolaiv, Mykolaiv": a name qualified by its own province is the town, not a division.
+            inside = settlements
         town.candidates = inside
         town.within = [r for r, _ in regions]
         qualifier.candidates = [r for r in regions if any(_contains(r[0], p) for p, _ in inside)]
         qualifier.qualifier = True
         qualifier.metonymic = False
+
+
+def _link_province_words(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> None:
+    """'Tripoli, North': a qualifier that is no name of its own but the short name of a province
+    ("North" for North Lebanon, "Nabatieh" for the Nabatieh governorate) narrows the town to that province."""
+    for index, topo in enumerate(toponyms):
+        following = toponyms[index + 1] if index + 1 < len(toponyms) else None
+        if topo.within or topo.qualifier or topo.hint or len(topo.candidates) < 2:
+            continue
+        if following is not None and context.QUALIFIER_GAP.fullmatch(text[topo.end : following.start]):
+            continue  # the words are a name of their own, which `_link_qualifiers` has weighed
+        words = context.qualifier_words(text, topo.end)
+        if words is None:
+            continue
+        wanted = fold(words)
+        inside = [
+            (p, m)
+            for p, m in topo.candidates
+            if p.admin1 and p.country_code and wanted in _province_short_names(p, gazetteer)
+        ]
+        if not inside or len(inside) == len(topo.candidates):
+            continue
+        place = inside[0][0]
+        provinces = [
+            r
+            for r, _ in gazetteer.candidates(place.admin1 or "")
+            if r.feature_code == "ADM1" and r.country_code == place.country_code and r.admin1 == place.admin1
+        ]
+        if provinces:
+            topo.candidates = inside
+            topo.within = provinces[:1]
+
+
+def _province_short_names(place: Place, gazetteer: Gazetteer) -> frozenset[str]:
+    """A province's name with and without its country's name and its kind ("North Lebanon": "north")."""
+    full = fold(place.admin1 or "")
+    country = gazetteer.country(place.country_code or "")
+    dropped = set(context.PROVINCE_KIND_WORDS)
+    if country is not None:
+        dropped.update(fold(country.name).split())
+    short = " ".join(word for word in full.split() if word not in dropped)
+    return frozenset(name for name in (full, short) if name)
+
+
+def _ends_a_list(text: str, toponyms: list[Toponym], index: int) -> bool:
+    """'stops in Washington, New York and Boston': a name followed by "and"/"or" and another name is
+    an item of a list, not the province of the name before it (a qualifier is followed by a comma)."""
+    if index + 1 >= len(toponyms):
+        return False
+    qualifier, following = toponyms[index], toponyms[index + 1]
+    if all(place.feature_code == "PCLI" for place, match in qualifier.candidates if match >= 0.75):
+        return False  # "Tripoli, Lebanon and Damascus": a country written after a town still holds it
+    return bool(context.LIST_AND.fullmatch(text[qualifier.end : following.start]))
+
+
+def _country_as_town(town: Toponym, qualifier: Toponym) -> bool:
+    """'China, India and ...': a country's own name before another country is a list of countries,
+    not a town of the second known by another spelling."""
+    country_named = any(p.feature_code == "PCLI" and match >= 1.0 for p, match in town.candidates)
+    return country_named and any(p.feature_code == "PCLI" for p, _ in qualifier.candidates)
+
+
+def _only_variants_inside(inside: list[tuple[Place, float]], town: Toponym) -> bool:
+    """'Utah, Colorado, and Idaho': a name whose only readings inside the next name are spelling
+    variants, while it is itself a place's own or alternate name, is an item of a list."""
+    return all(match < 0.75 for _, match in inside) and any(match >= 0.75 for _, match in town.candidates)
 
 
 def _contains(region: Place, place: Place) -> bool:
@@ -280,6 +363,11 @@ def _annotate(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer) -> None:
             topo.end = province_end
             topo.text = text[topo.start : topo.end]
             topo.province = True
+    if context.is_dateline(text, topo.start, topo.end) or context.CITY_WORD_AFTER.match(text[topo.end : topo.end + 8]):
+        # A dateline or "Cork city" names the city, not the province or county of the same name.
+        cities = [(p, m) for p, m in topo.candidates if p.feature_class == "P" and m >= 0.75]
+        if cities:
+            topo.candidates = cities
     topo.near = context.near_cue(text, topo.start, topo.end)
     topo.locative = context.locative_cue(text, topo.start)
     topo.metonymic = context.is_metonymic(doc, topo.start, topo.end)

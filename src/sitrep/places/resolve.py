@@ -22,6 +22,8 @@ ABSTAIN_BELOW = 0.4
 SMALL_TOWN = 20_000
 # A settlement this small is no reading for a name the model files as a non-settlement location (LOC).
 HAMLET = 2_000
+# A place this big is believed under a spelling variant when the text also says it is a place.
+BIG_CITY = 100_000
 # Candidates kept per toponym, by prior: the long tail of namesakes never wins and costs distance checks.
 MAX_CANDIDATES = 12
 MAX_ANCHORS = 40
@@ -36,6 +38,10 @@ SEAT_KM = 50.0
 # A city this big that shares its province's name is what the bare name means ("New York").
 SEAT_POPULATION = 1_000_000
 _NAME_PREFIX = re.compile(r"^(?:the |(?:city|town|village|county|state|province) of )+")
+# A province outweighs a namesake village this many times smaller, unless the text places the village.
+PROVINCE_TO_VILLAGE = 100
+# Names a list needs before its kind (countries, provinces, settlements) says what an odd item is.
+LIST_MIN = 3
 # Rounds of reading each name again in the light of the others' readings.
 ROUNDS = 2
 
@@ -105,10 +111,22 @@ class _Anchors:
         # A division holding a place the document speaks of is as close to it as a town can be.
         self.countries = {(name, p.country_code) for name, p in unique.values() if p.country_code}
         self.provinces = {(name, p.country_code, p.admin1) for name, p in unique.values() if p.admin1}
+        self.counties = {
+            (name, p.country_code, p.admin1, p.name) for name, p in unique.values() if p.feature_code == "ADM2"
+        }
         self.points = [
             (gid, name, math.radians(p.latitude), math.radians(p.longitude), math.cos(math.radians(p.latitude)))
             for gid, (name, p) in list(unique.items())[:MAX_ANCHORS]
         ]
+
+    def in_county(self, place: Place, name: Name) -> bool:
+        """Whether the place lies in a county or district another name of the document names."""
+        if place.feature_class != "P" or not place.admin2:
+            return False
+        return any(
+            (cc, admin1, county) == (place.country_code, place.admin1, place.admin2) and other != name
+            for other, cc, admin1, county in self.counties
+        )
 
     def near(self, place: Place, name: Name, within_km: float = NEAR_KM) -> bool:
         if place.feature_code == "PCLI":
@@ -144,11 +162,22 @@ def _score(
         score += ADMIN1_WEIGHT * provinces.get((place.country_code or "", place.admin1), 0.0)
     if anchors is not None and anchors.near(place, name):
         score += NEAR_BONUS
+    if anchors is not None and anchors.counties and anchors.in_county(place, name):
+        # "Riverdale" in a report that names Morris County is the Riverdale of that county.
+        score += NEAR_BONUS
     return score
 
 
 def _country_named(candidates: Sequence[tuple[Place, float]]) -> Place | None:
     return next((p for p, match in candidates if p.feature_code == "PCLI" and match >= 1.0), None)
+
+
+def _province_named(candidates: Sequence[tuple[Place, float]]) -> Place | None:
+    """A province of a million people or more whose own name this is."""
+    return next(
+        (p for p, match in candidates if p.feature_code == "ADM1" and match >= 1.0 and p.population >= 1_000_000),
+        None,
+    )
 
 
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
@@ -164,7 +193,8 @@ def _village_for_a_region(topo: Toponym, place: Place) -> bool:
     if topo.ner_label != "LOC" or topo.within:
         return False
     # A county is a division of the state, never a location of its own kind.
-    return (place.feature_class == "P" and place.population < HAMLET) or place.feature_code == "ADM2"
+    # GeoNames gives 0 for a population it does not know: that is no hamlet.
+    return (place.feature_class == "P" and 0 < place.population < HAMLET) or place.feature_code == "ADM2"
 
 
 def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
@@ -247,7 +277,7 @@ class _Picks:
                 place, match = picks[index]
             else:
                 continue
-            if not _trusted(topo, match):
+            if not _trusted(topo, place, match):
                 continue
             if place.country_code:
                 weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
@@ -261,6 +291,7 @@ class _Picks:
         self.country_totals: Counter[str] = sum(self.countries.values(), Counter())
         self.province_totals: Counter[Province] = sum(self.provinces.values(), Counter())
         self.anchors = _Anchors(places)
+        self.names = {name_of(topo) for topo in toponyms if topo.candidates}
 
     def focus_without(self, name: Name) -> dict[str, float]:
         return _shares(self.country_totals - self.countries.get(name, Counter()))
@@ -271,18 +302,29 @@ class _Picks:
         return {key: n / total for key, n in counts.items()} if total else {}
 
 
+def _focus_for(picks: _Picks, name: Name, topo: Toponym) -> dict[str, float]:
+    """The countries the other names point to; in a report that names one place only ("Clashes broke out
+    in Deir Ezzor"), the name's own likeliest reading is all there is to go by."""
+    if picks.names - {name}:
+        return picks.focus_without(name)
+    return country_focus([topo])
+
+
 def name_of(topo: Toponym) -> Name:
     """What makes two toponyms the same name, whatever the case or the words around it: "Richmond",
     "RICHMOND", "the City of Richmond"."""
     return _NAME_PREFIX.sub("", fold(topo.text))
 
 
-def _trusted(topo: Toponym, match: float) -> bool:
+def _trusted(topo: Toponym, place: Place, match: float) -> bool:
     """Whether a name is sure enough to be a place to speak for the others: a person's name read as a
-    town ("Jones") or a word read as a spelling variant ("Dinner") must not move the whole document."""
+    town ("Jones") or a word read as a spelling variant ("Dinner") must not move the whole document, but
+    a city's own spelling variant, written where a place is expected, does ("fighting in Deir Ezzor")."""
     if topo.hint or topo.within or topo.qualifier or topo.province:
         return True
-    return match >= 0.75 and (topo.ner_label in NER_PLACE_LABELS or topo.locative)
+    if not (topo.ner_label in NER_PLACE_LABELS or topo.locative):
+        return False
+    return match >= 0.75 or place.population >= BIG_CITY
 
 
 def _settled(
@@ -303,7 +345,7 @@ def _settled(
             combined = {key: inferred.get(key, 0.0) + outright.get(key, 0.0) for key in inferred.keys() | outright}
             total = sum(combined.values())
             shares = {key: weight / total for key, weight in combined.items()} if total else {}
-            cache[name] = (picks.focus_without(name), shares)
+            cache[name] = (_focus_for(picks, name, topo), shares)
         focus, provinces = cache[name]
         shortlist = _shortlist(topo)
         scored = sorted(
@@ -321,8 +363,84 @@ def _settled(
             # A country's name means the country unless the text says which town it is ("China, Texas")
             # or names its neighbours ("Lebanon" with Zionsville and Boone County).
             score, best, match = next(t for t in scored if t[1] is country)
+        province = _province_named(shortlist)
+        if (
+            province is not None
+            and best.feature_class == "P"
+            and best.country_code == province.country_code
+            and best.feature_code not in ("PPLC", "PPLA")
+            and best.population * PROVINCE_TO_VILLAGE < province.population
+            and not topo.within
+            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+        ):
+            # Likewise a big province keeps its name against a village of the same country in another
+            # province that the document's context lifts ("a man in Florida" in a report from New York).
+            score, best, match = next(t for t in scored if t[1] is province)
         settled[index] = (score, best, match, scored)
     return settled
+
+
+Settled = dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]]
+
+
+def kind_of(place: Place) -> str:
+    """The kind of feature a list keeps to: a country, a province, a settlement, or something else."""
+    if place.feature_code in ("PCLI", "ADM1"):
+        return place.feature_code
+    return "P" if place.feature_class == "P" else "other"
+
+
+def list_groups(toponyms: Sequence[Toponym]) -> list[list[int]]:
+    """Indices of the toponyms that form lists ("Utah, Colorado, and Idaho"), two items or more."""
+    groups: list[list[int]] = []
+    for index, topo in enumerate(toponyms):
+        if topo.hint:
+            continue
+        if topo.listed and groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return [group for group in groups if len(group) > 1]
+
+
+def _kind_margin(topo: Toponym, best: Place, match: float) -> float:
+    """How much surer a name is of its reading's kind than of any other kind, by prior alone: 1.0 when it
+    has no reading of another kind ("Utah"), small for a name read either way ("Washington")."""
+    own = prior_score(best, match)
+    others = [prior_score(p, m) for p, m in topo.candidates if m >= 0.75 and kind_of(p) != kind_of(best)]
+    return own - max(others) if others else 1.0
+
+
+def _lists_agree(toponyms: Sequence[Toponym], settled: Settled) -> None:
+    """The items of a list are of one kind: "California or Washington" are states, "Miami, New York
+    and Detroit" cities. The kind the list's names are surest of wins; a name read otherwise takes its
+    reading of that kind, in the list's countries, when it has one under its own or an alternate name."""
+    for group in list_groups(toponyms):
+        items = [i for i in group if i in settled and not toponyms[i].qualifier and not toponyms[i].within]
+        # Two names are too few to say what a list holds ("the West Bank and Jerusalem"); a list with a
+        # county or other feature in it ("Barrow, Jackson and Madison counties") is no list of one kind.
+        if len(items) < LIST_MIN or len(items) < len(group):
+            continue
+        if any(kind_of(settled[i][1]) == "other" for i in items):
+            continue
+        weight: dict[str, float] = {}
+        for i in items:
+            _, best, match, _ = settled[i]
+            if match >= 0.75:
+                margin = max(0.0, _kind_margin(toponyms[i], best, match))
+                weight[kind_of(best)] = weight.get(kind_of(best), 0.0) + margin
+        if not weight:
+            continue
+        kind = max(weight, key=weight.__getitem__)
+        countries = {settled[i][1].country_code for i in items if kind_of(settled[i][1]) == kind}
+        for i in items:
+            score, best, match, scored = settled[i]
+            if kind_of(best) == kind:
+                continue
+            alike = [t for t in scored if kind_of(t[1]) == kind and t[2] >= 0.75 and t[1].country_code in countries]
+            if alike:
+                new_score, new_best, new_match = alike[0]
+                settled[i] = (max(score, new_score), new_best, new_match, scored)
 
 
 def _normalised(counts: Counter[Province]) -> dict[Province, float]:
@@ -338,9 +456,11 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     named = named_provinces(toponyms)
     picks = _Picks(toponyms, {i: _likeliest(t) for i, t in enumerate(toponyms) if t.candidates})
     settled = _settled(toponyms, named, picks, anchors=False)
+    _lists_agree(toponyms, settled)
     for _ in range(ROUNDS):
         picks = _Picks(toponyms, {i: (best, match) for i, (_, best, match, _) in settled.items()})
         settled = _settled(toponyms, named, picks, anchors=True)
+        _lists_agree(toponyms, settled)
     mentions: list[PlaceMention] = []
     for index, topo in enumerate(toponyms):
         if topo.metonymic or topo.hint:
@@ -350,7 +470,7 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
         if index in settled:
             score, best, match, scored = settled[index]
             name = name_of(topo)
-            focus = picks.focus_without(name)
+            focus = _focus_for(picks, name, topo)
             others_named = frozenset(country for key, counts in named.items() if key != name for country, _ in counts)
             seat = _seat_instead(topo, best, [p for _, p, _ in scored], picks.anchors, others_named)
             if seat is not best:

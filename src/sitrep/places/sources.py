@@ -214,7 +214,9 @@ def _continent_entries() -> Iterator[Entry]:
             feature_code="CONT",
             population=int(continent.get("population") or 0),
         )
-        yield Entry(place, (continent["name"],))
+        # "Latin America" is no America of its own: without the name, "America" in it reads as the US.
+        names = (continent["name"], "Latin America") if continent["name"] == "South America" else (continent["name"],)
+        yield Entry(place, names)
 
 
 def demonyms() -> dict[str, str]:
@@ -283,6 +285,7 @@ def curated_places() -> list[Entry]:
                 country_code=row["country_code"] or None,
                 feature_class=row["feature_class"],
                 feature_code=row["feature_code"],
+                admin1=row.get("admin1") or None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise GazetteerError(f"curated.tsv: row {number} is malformed ({exc})") from exc
