@@ -50,9 +50,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # confidence (GeoWebNews precision 71 -> 77 %, LGL 55 -> 62 %), and an event whose place is found but not
     # resolved has no location (0.196 of these sentences), though the gold place is among the mentions (0.864).
     "location": {"accuracy": 0.56, "end_to_end": 0.48},
-    "plover": {"type_accuracy": 0.40, "source_accuracy": 0.36},
-    "wikievents": {"trigger_recall": 0.30, "classification_f1": 0.20, "end_to_end_f1": 0.10},
-    "rams": {"trigger_recall": 0.35, "classification_f1": 0.49, "end_to_end_f1": 0.25},
+    # source 0.380 with actor1 from "bombs fired from X positions", "bombers from X", "a US drone strike";
+    # floored a step lower while the geoparser, whose countries the source scoring also uses, is reworked.
+    "plover": {"type_accuracy": 0.40, "source_accuracy": 0.37},
+    # Measured 0.329 / 0.275 / 0.147 and RAMS 0.358 / 0.543 / 0.280 once an implied civilian victim is the
+    # victims' phrase ("killed three farmers") rather than the verb; floored a step lower, as location arguments
+    # move with the geoparser.
+    "wikievents": {"trigger_recall": 0.32, "classification_f1": 0.26, "end_to_end_f1": 0.14},
+    "rams": {"trigger_recall": 0.35, "classification_f1": 0.53, "end_to_end_f1": 0.27},
     "entities": {
         "location_overlap_f1": 0.60,
         "organisation_overlap_f1": 0.54,
@@ -62,7 +67,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
 }
 # At most this share of violent snippets may come back without any event (ceilings are only ever lowered).
-CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 0.01}}
+CEILINGS: dict[str, dict[str, float]] = {"case": {"violent_without_event_share": 0.0}}
 
 Measured = dict[str, dict[str, Any]]
 

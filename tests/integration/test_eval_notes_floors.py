@@ -12,7 +12,8 @@ from sitrep.eval.notes import load_notes, run_notes
 from sitrep.eval.report import default_analyse
 
 # Measured on the shipped notes (docs/quality.md, "Short event descriptions"), rounded down.
-FLOORS = {"event_type": 0.94, "sub_event_type": 0.92, "place": 0.94, "date": 0.98, "actor1": 0.87}
+# Event type, sub-event type and actor1 measured 0.993 (133 of 134); floored one note lower.
+FLOORS = {"event_type": 0.98, "sub_event_type": 0.98, "place": 0.94, "date": 0.98, "actor1": 0.98}
 # The acceptance targets for short event descriptions.
 TARGETS = {"event_type": 0.90, "sub_event_type": 0.80, "place": 0.85, "date": 0.90, "actor1": 0.85}
 

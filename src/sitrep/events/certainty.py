@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.events.words import all_words, lower_words, memo
 from sitrep.model import ActorMention, Certainty
 
 SPEECH_VERBS = frozenset({
@@ -66,7 +67,7 @@ def _has_expectation(sentence: SpacySpan, chain: Sequence[Token]) -> bool:
             ):
                 return True
     # "HTS is poised to enter", "the fall of Homs ... is now seen as inevitable"
-    return any(t.lower_ in ("inevitable", "imminent", "poised") for t in sentence)
+    return bool(lower_words(sentence) & {"inevitable", "imminent", "poised"})
 
 
 def _speaker_text(verb: Token) -> str | None:
@@ -79,6 +80,10 @@ def _speaker_text(verb: Token) -> str | None:
 
 
 def _according_to(sentence: SpacySpan) -> str | None:
+    return memo(sentence, "according to", lambda: _find_according_to(sentence))
+
+
+def _find_according_to(sentence: SpacySpan) -> str | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
@@ -100,8 +105,15 @@ def assess(
     sentence: SpacySpan, trigger: Token, actors: Sequence[ActorMention]
 ) -> tuple[Certainty, str | None]:
     """The certainty of the event the trigger expresses and the attribution, from cues in its sentence."""
+    parties = tuple((m.actor.id, m.actor.type, m.text) for m in actors)
+    return memo(sentence, ("assess", trigger.i, parties), lambda: _assess(sentence, trigger, actors))
+
+
+def _assess(
+    sentence: SpacySpan, trigger: Token, actors: Sequence[ActorMention]
+) -> tuple[Certainty, str | None]:
     chain = _clause_tokens(trigger)
-    lowered = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    lowered = all_words(sentence)
     speech = [t for t in chain[1:] if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     # "..., Reuters reported": the reporting verb is the sentence root, the event sits in its complement.
     root = sentence.root

@@ -136,6 +136,48 @@ def _carry_fatalities(events: list[Event], sentence: SpacySpan) -> None:
             events[index] = replace(event, fatalities=count, summary=summary)
 
 
+def _unnamed_actor(
+    label: str, token: Token, chosen: Sequence[PlaceMention], kb: ActorBase, focus: str | None
+) -> ActorMention | None:
+    """The actor ACLED records when the text names none: the state's forces for a place retaken ("the town
+    was retaken") or for a country's weapon ("a US drone strike"); an unidentified armed group for a suicide
+    bombing, which only an armed group carries out."""
+    countries = [p.place.country_code for p in chosen if p.place is not None and p.place.country_code]
+    country = countries[0] if countries else focus
+    actor, written = None, token
+    if label == "Government regains territory":
+        actor = kb.military(country)
+    elif label in WEAPON_LABELS:
+        for child in token.children:
+            owner = kb.country_by_name(child.text) if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" \
+                and child.i < token.i else None
+            if owner is not None:
+                actor, written = kb.military(owner.code), child
+                break
+    elif label == "Suicide bomb":
+        actor = kb.generic("unidentified-armed-group", country)
+    if actor is None:
+        return None
+    return ActorMention(actor, written.idx, written.idx + len(written.text), written.text)
+
+
+def _victims(token: Token) -> tuple[int, int] | None:
+    """Character span of the people a violent verb acts on ("killed three farmers", "two men were shot"),
+    from the start of their phrase to its head noun."""
+    predicate = predicate_of(token)
+    for holder in (token, predicate):
+        for child in holder.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "NUM"):
+                return child.left_edge.idx, child.idx + len(child.text)
+    return None
+
+
+def _fought_before(discourse: Discourse, actor1: ActorMention | None) -> bool:
+    """The same actor fought in this sentence's or the last two sentences' violent events."""
+    recent = discourse.recent_agent()
+    return actor1 is not None and recent is not None and recent.actor.id == actor1.actor.id
+
+
 def _generic(mention: ActorMention) -> bool:
     return mention.actor.id.startswith(("rebels-", "unidentified-", "civilians-", "protesters-", "rioters-"))
 
@@ -159,7 +201,8 @@ def _code_sentence(
         carriers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         carriers += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         if token.lemma_.lower() in CARRIER_VERBS and any(
-            any(o.start <= c.i < o.end for o in triggers if o is not trigger) for c in carriers
+            any(o.start <= c.i < o.end for o in triggers if o is not trigger)
+            for c in carriers if c.lemma_.lower() not in AGENT_NOUNS and c.lower_ not in AGENT_NOUNS
         ):
             continue  # "the strikes hit a market", "killed by landmines": the strikes are the event
         if token.lemma_.lower() in AGENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass") and any(
@@ -197,15 +240,27 @@ def _code_sentence(
                                  actor1, triggers)
         if label is None:
             continue
+        if trigger.label == "TAKEOVER" and label == "Non-violent transfer of territory" and _fought_before(
+            discourse, actor1
+        ):
+            # the taker fought for the place in the sentences before: the capture ends a battle, not a handover
+            label = resolve_label(trigger, token, roles, sentence, actor1)
         if actor1 is None and label in IMPLIED_ACTOR and kb is not None:
             implied = kb.generic(IMPLIED_ACTOR[label], focus)  # people who flee are civilians, ...
             if implied is not None:
                 actor1 = ActorMention(implied, token.idx, token.idx + len(token.text), token.text)
+        if actor1 is not None and label in CROWD_ROLE and kb is not None:
+            actor1 = _as_crowd(actor1, label, token, kb, focus)
+        if label == "Protest with intervention" and kb is not None and (
+            actor1 is None or actor1.actor.type not in CROWD_TYPES
+        ):
+            actor1, roles = _protesters_first(actor1, roles, token, sentence_actors, kb, focus)
         if label == "Attack" and roles.patient is None and kb is not None:
             civilians = kb.generic("civilians", focus)
             if civilians is not None:
-                roles = replace(roles, patient=ActorMention(civilians, token.idx, token.idx + len(token.text),
-                                                            token.text))
+                victims = _victims(token)  # "killed three farmers": the farmers as written
+                start, end = victims or (token.idx, token.idx + len(token.text))
+                roles = replace(roles, patient=ActorMention(civilians, start, end, doc.text[start:end]))
         if trigger.label == "TAKEOVER" and actor1 is None and not (
             unnamed_captor(token) or (token.lemma_.lower() in GOVERNMENT_REGAIN_WORDS and not has_subject(token))
         ):
@@ -243,6 +298,8 @@ def _code_sentence(
                 continue  # a generic word with nobody and nowhere: not an event
             if country_place is not None and actor1 is not None and not takeover:
                 chosen = [country_place]  # somewhere in the country the report is about
+        if actor1 is None and kb is not None:
+            actor1 = _unnamed_actor(label, token, chosen, kb, focus)
         drafts.append(Draft(trigger, label, roles, actor1, chosen, _factual(sentence, token, sentence_actors)))
 
     if kb is not None:
@@ -311,6 +368,46 @@ CARRIER_VERBS = frozenset({"hit", "strike", "target", "kill", "wound", "injure",
 WEAPON_LABELS = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
+CROWD_TYPES = ("Protesters", "Rioters")
+CROWD_ROLE = {
+    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
+    "Excessive force against protesters": "protesters", "Violent demonstration": "rioters",
+    "Mob violence": "rioters",
+}
+
+
+def _as_crowd(actor1: ActorMention, label: str, token: Token, kb: ActorBase, focus: str | None) -> ActorMention:
+    """People who demonstrate are protesters, who riot rioters (ACLED): "residents rallied". A protest whose
+    clause names only an armed force ("police fired tear gas ... during demonstrations") is still the
+    protesters', told by the protest word itself."""
+    armed = label == "Peaceful protest" and actor1.actor.type in ARMED_TYPES
+    if actor1.actor.type != "Civilians" and not armed:
+        return actor1
+    crowd = kb.generic(CROWD_ROLE[label], actor1.actor.country or focus)
+    if crowd is None:
+        return actor1
+    if armed:
+        return ActorMention(crowd, token.idx, token.idx + len(token.text), token.text)
+    return replace(actor1, actor=crowd)
+
+
+def _protesters_first(
+    actor1: ActorMention | None, roles: Roles, token: Token, sentence_actors: Sequence[ActorMention],
+    kb: ActorBase, focus: str | None,
+) -> tuple[ActorMention | None, Roles]:
+    """ACLED codes a protest with intervention with the protesters as actor1 and the force that intervened
+    as actor2 ("police fired tear gas at traders protesting": the traders protest, the police intervene)."""
+    crowd = next((m for m in sentence_actors if m.actor.type in CROWD_TYPES), None)
+    if crowd is None:
+        country = actor1.actor.country if actor1 is not None and actor1.actor.country else focus
+        protesters = kb.generic("protesters", country)
+        if protesters is None:
+            return actor1, roles
+        crowd = ActorMention(protesters, token.idx, token.idx + len(token.text), token.text)
+    intervener = actor1 if actor1 is not None else roles.agent
+    return crowd, replace(roles, agent=crowd, patient=intervener if intervener is not None else roles.patient)
+
+
 def _as_forces(draft: Draft, kb: ActorBase) -> Draft:
     """In fighting, a state acts through its forces: "Moscow struck Aleppo" is Russia's military (ACLED)."""
     if draft.label.startswith("PLOVER:") or draft.actor1 is None:
@@ -363,6 +460,10 @@ def _keep_most_specific(drafts: list[Draft]) -> list[Draft]:
                                and draft.actor1.actor.id != other.actor1.actor.id)
             if same_place and not (different_actor and draft.priority >= STRONG_PRIORITY):
                 redundant = True
+                if other.actor1 is None and draft.actor1 is not None:
+                    # "forces dropped a grenade containing an irritant gas": one event, whose actor only
+                    # the less specific word's clause names
+                    kept[kept.index(other)] = replace(other, actor1=draft.actor1)
                 break
         if not redundant:
             kept.append(draft)

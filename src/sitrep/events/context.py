@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from sitrep.events.fatalities import count_fatalities
 from sitrep.events.roles import Roles, predicate_of, subject_of
 from sitrep.events.triggers import Trigger
+from sitrep.events.words import all_words, lemma_words, lower_words
 from sitrep.model import ActorMention, PlaceMention
 
 ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
@@ -69,7 +70,7 @@ def resolve_label(
     if trigger.label == "VIOLENCE":
         victim_civilian = (roles.patient is not None and roles.patient.actor.type == "Civilians") or (
             roles.patient is None and _civilian_target(token))
-        words = {t.lower_ for t in sentence}
+        words = lower_words(sentence)
         phrase = token.doc[trigger.start: trigger.end].text.lower()
         two_sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children) or (
             phrase in ("shoot-out", "shootout", "gun battle", "gunbattle")
@@ -89,6 +90,10 @@ CIVILIAN_TARGETS = CIVILIAN_WORDS | frozenset({
     "doctor", "teacher", "pastor", "priest", "imam", "worshipper", "worshippers", "pilgrim", "pilgrims",
     "plane", "restaurant", "shop", "wedding", "funeral", "center", "centre", "dormitory", "classroom",
     "people", "man", "men", "boy", "girl", "person", "persons", "villager", "resident", "family", "traveller",
+    # unarmed individuals killed one by one are ACLED's attacks on civilians ("shot dead a social leader")
+    "candidate", "leader", "tourist", "politician", "lawyer", "judge", "official", "mayor", "councillor",
+    "lawmaker", "activist", "trader", "businessman", "merchant", "vendor", "worker", "driver", "motorist",
+    "cleric", "chief", "farmer", "herder", "fisherman", "miner", "nurse", "traveler",
 })
 
 
@@ -100,7 +105,8 @@ CIVILIAN_BUILDINGS = frozenset({
 
 MILITARY_WORDS = frozenset({
     "military", "army", "soldier", "troop", "position", "base", "checkpoint", "convoy", "barracks", "outpost",
-    "police", "militant", "fighter", "force", "patrol", "garrison", "post",
+    "police", "militant", "fighter", "force", "patrol", "garrison", "post", "rebel", "insurgent", "jihadist",
+    "terrorist", "commander", "gang", "bandit", "militia", "militiaman", "guerrilla",
 })
 
 
@@ -232,6 +238,20 @@ def has_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "agent") for c in predicate_of(token).children)
 
 
+def _cut_modifiers(first: Token, reach: int = 3) -> list[Token]:
+    """Words a wrong sentence break cut from the front of a subject ("SANA-Army | units established
+    control"): the few tokens before it, when no full stop or comma stands between."""
+    if not first.is_sent_start:
+        return []
+    cut: list[Token] = []
+    for k in range(first.i - 1, max(first.i - 1 - reach, -1), -1):
+        previous = first.doc[k]
+        if previous.text in (".", "!", "?", ",", ";", ":") or previous.is_space:
+            break
+        cut.append(previous)
+    return cut
+
+
 def unnamed_captor(token: Token) -> str | None:
     """The side of a capture whose captor the actor dictionary does not know, from the words of its subject:
     "army units established control" (the state), "the fighters won back the town" (a non-state group)."""
@@ -240,6 +260,7 @@ def unnamed_captor(token: Token) -> str | None:
         return None
     # the subject noun and its modifiers, not a clause on it ("Assad, backed by Russia's military")
     tokens = [t for t in subject.subtree if t.i <= subject.i]
+    tokens += _cut_modifiers(tokens[0])
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     if words & NON_STATE_SUBJECTS:
         return "Non-state actor overtakes territory"
@@ -279,6 +300,8 @@ def _governing_verbs(token: Token) -> list[Token]:
 MOVEMENT_WORDS = frozenset({"advance", "push", "incursion", "enter", "move"})
 PEACEFUL_HANDOVER = ("without a fight", "without fighting", "without resistance", "without any resistance",
                      "without a shot", "unopposed", "without clashes", "without a battle")
+FORCED_WITHDRAWAL = ("forced to withdraw", "forced to retreat", "forced to pull", "forced out", "driven out",
+                     "drove out", "pushed out", "routed", "expelled", "under pressure", "forcing")
 PROTEST_ONLY = PROTEST_WORDS - {"rioter", "rioters", "crowd", "crowds"}
 CIVILIAN_GROUPS = frozenset({"villager", "villagers", "resident", "residents", "local", "locals", "youth",
                              "youths", "mob", "mobs", "vigilante", "vigilantes", "crowd", "crowds", "neighbour",
@@ -293,12 +316,14 @@ def _without_fighting(sentence: SpacySpan, others: Sequence[Trigger]) -> bool:
     text = sentence.text.lower()
     if any(phrase in text for phrase in PEACEFUL_HANDOVER):
         return True
+    if any(phrase in text for phrase in FORCED_WITHDRAWAL):
+        return False  # "forced to withdraw", "drove them out": the taker made the loser leave
     withdrawal = any(t.label == "Non-violent transfer of territory" for t in others)
     violence = any(
         (t.label == "VIOLENCE" and sentence.doc[t.head].lemma_.lower() not in MOVEMENT_WORDS)
         or t.label in WEAPON_FAMILY for t in others
     )  # "withdrew following intensive air strikes" was no handover
-    return withdrawal and not violence and not any(t.lemma_.lower() in CLASH_WORDS for t in sentence)
+    return withdrawal and not violence and not lemma_words(sentence) & CLASH_WORDS
 
 
 SAY_VERBS = frozenset({"say", "tell", "report", "claim", "allege", "accuse", "confirm", "announce"})
@@ -363,7 +388,7 @@ def _mob_violence(label: str, token: Token, sentence: SpacySpan, actor1: ActorMe
     if label not in ("Armed clash", "Attack", "Violent demonstration"):
         return False
     armed = actor1 is not None and actor1.actor.type in ARMED_TYPES
-    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    words = all_words(sentence)
     if words & SECURITY_WORDS:
         return False  # a crowd against the police or the army is a demonstration turned violent
     if words & PROTEST_ONLY:
@@ -373,6 +398,34 @@ def _mob_violence(label: str, token: Token, sentence: SpacySpan, actor1: ActorMe
     rioters = actor1 is not None and actor1.actor.type == "Rioters"
     mob = any(t.label == "Mob violence" and not is_source(sentence.doc[t.head]) for t in others)
     return rioters or mob or bool(_subject_words(token) & CIVILIAN_GROUPS)
+
+
+LAUNCHED_MUNITIONS = frozenset({"bomb", "explosive", "grenade", "munition"})
+FIRING_VERBS = frozenset({"fire", "launch", "lob"})
+DROPPING_VERBS = frozenset({"drop", "release"})
+AIR_CARRIERS = frozenset({"aircraft", "plane", "airplane", "warplane", "jet", "helicopter", "drone", "uav",
+                          "aviation", "bomber", "quadcopter"})
+
+
+def _delivered_by(token: Token) -> str | None:
+    """How a bomb reached its target: dropped from the air ("aircraft dropped bombs", "dropped explosives
+    from drones") is an air strike, fired from a position ("bombs fired from M23 positions") shelling."""
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass", "nsubj") else token
+    for child in token.children:  # "bombs fired from ...": a participle on the noun
+        if child.dep_ == "acl" and child.lemma_.lower() in FIRING_VERBS | DROPPING_VERBS:
+            verb = child
+    lemma = verb.lemma_.lower()
+    if lemma in FIRING_VERBS:
+        return "Shelling/artillery/missile attack"
+    if lemma not in DROPPING_VERBS:
+        return None
+    subject = subject_of(verb)
+    carriers = [t for t in subject.subtree] if subject is not None else []
+    carriers += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for o in c.subtree]
+    if any(t.lemma_.lower() in AIR_CARRIERS or t.lower_ in AIR_CARRIERS for t in carriers):
+        return "Air/drone strike"
+    return None
 
 
 def contextual_label(label: str, trigger: Trigger, token: Token, sentence: SpacySpan,
@@ -395,6 +448,15 @@ def contextual_label(label: str, trigger: Trigger, token: Token, sentence: Spacy
         return None  # "migrants were intercepted": people stopped, no weapon
     if label == "Looting/property destruction" and _weapon_objects(token):
         return None  # "destroyed caches of rockets": the weapons tell a disrupted weapons use
+    if label == "Looting/property destruction" and (
+        (actor1 is not None and actor1.actor.type in ("Protesters", "Rioters"))
+        or _subject_words(token) & (PROTEST_WORDS - {"crowd", "crowds"})
+    ):
+        return "Violent demonstration"  # "rioters burned vehicles": the damage a crowd does is its riot
+    if label in ("Remote explosive/landmine/IED", "Grenade") and token.lemma_.lower() in LAUNCHED_MUNITIONS:
+        delivered = _delivered_by(token)
+        if delivered is not None:
+            return delivered
     if label == "Arrests" and _arrest_at_protest(sentence):
         return "Protest with intervention"
     found = any(v.lemma_.lower() in DISCOVERY_VERBS for v in _governing_verbs(token))
@@ -405,7 +467,7 @@ def contextual_label(label: str, trigger: Trigger, token: Token, sentence: Spacy
         return None  # "ammunition" alone is no event
     if found and label in WEAPON_FAMILY:
         return "Disrupted weapons use"
-    words = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    words = all_words(sentence)
     if _mob_violence(label, token, sentence, actor1, others):
         return "Mob violence"
     if words & PROTEST_WORDS and label in ("Armed clash", "Attack", "Grenade", "Shelling/artillery/missile attack"):

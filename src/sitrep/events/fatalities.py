@@ -7,6 +7,8 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.events.words import memo
+
 DEATH_WORDS = frozenset({
     "kill", "killed", "die", "dead", "death", "fatality", "fatalities", "life", "lives", "massacre", "slay",
     "toll", "body", "bodies", "execute", "martyr", "perish", "corpse",
@@ -61,6 +63,10 @@ def _count_in(noun: Token) -> int | None:
 
 def count_fatalities(sentence: SpacySpan) -> int | None:
     """Deaths stated in a sentence; None when none is stated. Figures from one sentence are not summed."""
+    return memo(sentence, "fatalities", lambda: _count_fatalities(sentence))
+
+
+def _count_fatalities(sentence: SpacySpan) -> int | None:
     found: list[int] = []
     for token in sentence:
         lemma = token.lemma_.lower()

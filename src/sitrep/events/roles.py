@@ -104,6 +104,9 @@ def predicate_of(trigger: Token) -> Token:
         head = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SUBJECT_VERBS:
             return head  # "a ceasefire took effect in Lebanon", "shelling killed three"
+        if token.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+            token = head  # "fired mortar shells": the trigger modifies the noun the verb acts on
+            continue
         if token.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and head.i != token.i:
             if head.pos_ == "ADP":
                 head = head.head
@@ -154,6 +157,22 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+GIVING_VERBS = frozenset({"hand", "handover", "cede", "give", "transfer", "surrender", "return", "relinquish"})
+AGENT_NOUN_TRIGGERS = frozenset({"bomber", "bombers", "gunman", "gunmen", "attacker", "attackers", "assailant",
+                                 "sniper", "militant", "fighter"})
+ORIGIN_NOUNS = frozenset({"position", "base", "stronghold", "side", "line", "territory", "area", "camp"})
+
+
+def _origins(trigger: Token, predicate: Token) -> list[Token]:
+    """Positions an attack came from name its side: "bombs fired from M23 positions"."""
+    holders = [trigger, predicate]
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        holders.append(trigger.head)
+    holders += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+    origins = [o for holder in holders for o in _prep_objects(holder, frozenset({"from"}))]
+    return [o for o in origins if o.lemma_.lower() in ORIGIN_NOUNS]
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
@@ -177,8 +196,11 @@ def find_roles(
     for child in trigger.children:  # "an IED planted by unidentified armed men"
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
             agent_tokens += _prep_objects(child, frozenset({"by"}))
-    if takeover:
-        agent_tokens += _prep_objects(predicate, frozenset({"to"}))  # "fell to the rebels"
+    if takeover and trigger.lemma_.lower() not in GIVING_VERBS and predicate.lemma_.lower() not in GIVING_VERBS:
+        agent_tokens += _prep_objects(predicate, frozenset({"to"}))  # "fell to the rebels", not "handed to"
+    if trigger.lemma_.lower() in AGENT_NOUN_TRIGGERS or trigger.lower_ in AGENT_NOUN_TRIGGERS:
+        agent_tokens += _prep_objects(trigger, frozenset({"from", "of"}))  # "suicide bombers from Boko Haram"
+    agent_tokens += _origins(trigger, predicate)
     if subject is not None and subject.i != trigger.i:
         agent_tokens.append(subject)
     if passive is not None:

@@ -114,11 +114,11 @@ def _is_negated_phrase(sentence: SpacySpan, i: int, label: str, lexicon: Lexicon
     for words in lexicon.negatives.get(label, ()):
         for offset in range(0, 3):
             j = i - offset
-            if j >= 0 and _match_at(sentence, j, words) is not None:
-                end = _match_at(sentence, j, words)
-                assert end is not None
-                if j <= i < end:
-                    return True
+            if j < 0:
+                continue
+            end = _match_at(sentence, j, words)
+            if end is not None and j <= i < end:
+                return True
     return False
 
 
