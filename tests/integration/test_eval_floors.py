@@ -49,7 +49,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # Lowered again, on purpose, to 0.56 / 0.48: the geoparser now abstains on names it cannot place with
     # confidence (GeoWebNews precision 71 -> 77 %, LGL 55 -> 62 %), and an event whose place is found but not
     # resolved has no location (0.196 of these sentences), though the gold place is among the mentions (0.864).
-    "location": {"accuracy": 0.56, "end_to_end": 0.48},
+    # Lowered a third time, on purpose, to 0.52 / 0.46 (measured 0.527 / 0.464): the geoparser reads a document's
+    # names together and no name vouches for itself, so a one-sentence text gives a transliterated name less
+    # support. Of the 7 sentences of this sample that lost their event's place, 5 had been "right" only because
+    # the score checks the mention's span: the name was placed on a namesake on another continent ("Mainok" in
+    # Germany, "Ma'aratah" in Brazil), which is now left unresolved; 2 are Syrian villages lost for real.
+    # Meanwhile GeoWebNews and LGL rose (exact 83.7 -> 87.1 %, 75.4 -> 81.4 %).
+    "location": {"accuracy": 0.52, "end_to_end": 0.46},
     # source 0.380 with actor1 from "bombs fired from X positions", "bombers from X", "a US drone strike";
     # floored a step lower while the geoparser, whose countries the source scoring also uses, is reworked.
     "plover": {"type_accuracy": 0.40, "source_accuracy": 0.37},

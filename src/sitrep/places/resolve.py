@@ -322,6 +322,8 @@ def _trusted(topo: Toponym, place: Place, match: float) -> bool:
     a city's own spelling variant, written where a place is expected, does ("fighting in Deir Ezzor")."""
     if topo.hint or topo.within or topo.qualifier or topo.province:
         return True
+    if match >= 0.75 and place.population >= BIG_CITY:
+        return True  # a big city's own name ("Aleppo"), whatever the model made of it
     if not (topo.ner_label in NER_PLACE_LABELS or topo.locative):
         return False
     return match >= 0.75 or place.population >= BIG_CITY
