@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 import ahocorasick
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from sitrep.actors.knowledge_base import ActorBase
 from sitrep.actors.normalise import fold_case_kept, fold_chars, is_acronym
+from sitrep.nlp.pipeline import doc_text
 
 AtomKind = Literal["alias", "country", "capital", "demonym"]
 # When two hits cover the same characters, the first kind listed wins.
@@ -93,11 +95,13 @@ def _written_as(entry: Entry, written: str) -> bool:
 
 def find_atoms(doc: Doc, kb: ActorBase) -> list[Atom]:
     """Dictionary hits on token boundaries, longest first and non-overlapping, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     folded = fold_chars(text)
     kept = fold_case_kept(text)
-    token_at_start = {token.idx: token.i for token in doc}
-    token_at_end = {token.idx + len(token.text): token.i for token in doc}
+    # Offsets come in one array: making a Token object per token costs more than the matching.
+    offsets = doc.to_array([IDX, LENGTH])
+    token_at_start = dict(zip(offsets[:, 0].tolist(), range(len(doc)), strict=True))
+    token_at_end = dict(zip((offsets[:, 0] + offsets[:, 1]).tolist(), range(len(doc)), strict=True))
     candidates: list[tuple[int, int, int, Atom]] = []
     for last, (length, entries) in automaton(kb).iter(folded):
         start_char, end_char = last + 1 - length, last + 1

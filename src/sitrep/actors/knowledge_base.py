@@ -297,9 +297,12 @@ def _load_cached(extra: str | None) -> ActorBase:
             texts.append((path.read_text(encoding="utf-8"), str(path)))
         except OSError as exc:
             raise KnowledgeBaseError(f"{path}: cannot read actor file ({exc.strerror})") from exc
-    return build_knowledge_base(texts)
+    from sitrep.actors.cache import load_or_build  # the cache module reads this one: imported on use
+
+    return load_or_build(texts, lambda: build_knowledge_base(texts))
 
 
 def load_knowledge_base(extra: str | Path | None = None) -> ActorBase:
-    """The packaged knowledge base, with the actors of `extra` (same TOML format) merged over it; cached."""
+    """The packaged knowledge base, with the actors of `extra` (same TOML format) merged over it; cached in
+    the process and on disk (see `sitrep.actors.cache`)."""
     return _load_cached(str(extra) if extra else None)

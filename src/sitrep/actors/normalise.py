@@ -20,6 +20,7 @@ _CHAR_FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
+_CAPITAL_SIGMA = "\u03a3"
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -28,6 +29,11 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 def fold_chars(text: str) -> str:
     """Lower-case `text` and fold quotes and dashes, keeping its length (one output character per input)."""
     folded = text.translate(_CHAR_FOLD)
+    lowered = folded.lower()
+    # Lower-casing the whole text maps each character alone unless one lengthens (dotted I) or a capital
+    # sigma takes its word-final form: only then is the text folded character by character.
+    if len(lowered) == len(folded) and _CAPITAL_SIGMA not in folded:
+        return lowered
     # str.lower() may lengthen a few characters (e.g. dotted I): keep those as they are.
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in folded)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.dates.resolve import DateMatch, scan, to_ranges
 from sitrep.model import DateRange
+from sitrep.nlp.pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,4 +37,4 @@ def find_dates(doc: Doc, published: date | None) -> list[DateRange]:
     Relative expressions need `published`; without it only dates that carry their year resolve.
     """
     entity_spans = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in DATE_LABELS)
-    return find_dates_in_text(doc.text, published, entity_spans)
+    return find_dates_in_text(doc_text(doc), published, entity_spans)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.dates.calendar import DAY, precision_for
+from sitrep.dates.gate import finditer_at, gate
 from sitrep.dates.rules import RULES, Resolved, Rule
 from sitrep.model import DateRange, Span
 
@@ -50,10 +51,12 @@ def scan(text: str, published: date | None, allow_entity_only: bool = False) -> 
     or from publication when there is none.
     """
     candidates: list[tuple[int, int, int, Resolved, re.Match[str]]] = []
+    any_rule = _ANY_RULE if allow_entity_only else _ANY_RUNNING_TEXT_RULE
+    starts = [found.start() for found in any_rule.finditer(text)]
     for rank, rule in enumerate(RULES):
         if rule.entity_only and not allow_entity_only:
             continue
-        for match in rule.pattern.finditer(text):
+        for match in finditer_at(rule.pattern, text, starts):
             resolved = _safe_resolve(rule, match, published)
             if resolved is None:
                 continue
@@ -76,6 +79,10 @@ def scan(text: str, published: date | None, allow_entity_only: bool = False) -> 
             anchor = resolved[0]
         matches.append(DateMatch(start, end, resolved))
     return matches
+
+
+_ANY_RULE = gate(RULES)
+_ANY_RUNNING_TEXT_RULE = gate(rule for rule in RULES if not rule.entity_only)
 
 
 def _safe_resolve(rule: Rule, match: re.Match[str], published: date | None) -> Resolved | None:

@@ -53,7 +53,8 @@ from sitrep.dates.weeks import (
 Resolved = tuple[date, date, int]
 Resolver = Callable[[re.Match[str], date | None], Resolved | None]
 
-_START = r"(?<![\w-])"
+# Every rule starts here (the date finder scans for it once for all rules).
+RULE_START = r"(?<![\w-])"
 _END = r"(?![\w])"
 _DASH = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 
@@ -71,7 +72,7 @@ class Rule:
 
 
 def _compile(body: str) -> re.Pattern[str]:
-    return re.compile(_START + body + _END, re.IGNORECASE)
+    return re.compile(RULE_START + body + _END, re.IGNORECASE)
 
 
 def _plausible_month(word: str) -> bool:

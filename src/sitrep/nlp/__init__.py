@@ -1,5 +1,5 @@
 """spaCy: sentences, entities and the dependency parse for every document."""
 
-from sitrep.nlp.pipeline import load_pipeline, parse
+from sitrep.nlp.pipeline import doc_text, load_pipeline, parse
 
-__all__ = ["load_pipeline", "parse"]
+__all__ = ["doc_text", "load_pipeline", "parse"]

