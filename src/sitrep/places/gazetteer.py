@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import math
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from functools import lru_cache
@@ -19,6 +15,7 @@ import ahocorasick
 from sitrep.config import PlaceSettings
 from sitrep.errors import GazetteerError
 from sitrep.model import Place, stable_id
+from sitrep.pickles import cache_dir, read_pickle, write_pickle
 from sitrep.places.imported import admin1_names, imported_entries, merge_entries
 from sitrep.places.importer import is_imported_gazetteer
 from sitrep.places.names import exact_key, fold, loose_key, name_keys
@@ -149,7 +146,6 @@ def prior_score(place: Place, match: float) -> float:
 
 
 def _cache_path(min_population: int, imported: Path | None = None) -> Path:
-    base = os.environ.get("SITREP_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
     inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "divisions.py", "names.py", "gazetteer.py")
@@ -165,7 +161,7 @@ def _cache_path(min_population: int, imported: Path | None = None) -> Path:
             parts.append(metadata.version(package))
         except metadata.PackageNotFoundError:
             parts.append(None)
-    return Path(base) / "sitrep" / f"gazetteer-{stable_id(*parts)}.pickle"
+    return cache_dir() / f"gazetteer-{stable_id(*parts)}.pickle"
 
 
 def build_merged_gazetteer(imported: Path, min_population: int = 500) -> Gazetteer:
@@ -185,29 +181,11 @@ def build_default_gazetteer(min_population: int = 500) -> Gazetteer:
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
-    # The pickle is a few million small objects: collecting garbage while they are created triples the time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with path.open("rb") as handle:
-            loaded = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    return loaded if isinstance(loaded, Gazetteer) else None
+    return read_pickle(path, Gazetteer)
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Writes atomically; a cache that cannot be written only costs the next run its build time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        return
+    write_pickle(path, gazetteer)
 
 
 @lru_cache(maxsize=4)
