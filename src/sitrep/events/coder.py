@@ -35,6 +35,7 @@ from sitrep.events.roles import Roles, find_roles, governed_by, mention_at, pred
 from sitrep.events.summary import summarise
 from sitrep.events.triggers import Trigger, find_triggers, load_lexicon
 from sitrep.model import ActorMention, DateRange, Document, Event, PlaceMention, Span, stable_id
+from sitrep.nlp.pipeline import doc_text
 
 STRONG_PRIORITY = 80
 REBELLION_WORDS = frozenset({"rebellion", "uprising", "revolt", "insurgency", "insurrection", "mutiny"})
@@ -260,7 +261,7 @@ def _code_sentence(
             if civilians is not None:
                 victims = _victims(token)  # "killed three farmers": the farmers as written
                 start, end = victims or (token.idx, token.idx + len(token.text))
-                roles = replace(roles, patient=ActorMention(civilians, start, end, doc.text[start:end]))
+                roles = replace(roles, patient=ActorMention(civilians, start, end, doc_text(doc)[start:end]))
         if trigger.label == "TAKEOVER" and actor1 is None and not (
             unnamed_captor(token) or (token.lemma_.lower() in GOVERNMENT_REGAIN_WORDS and not has_subject(token))
         ):

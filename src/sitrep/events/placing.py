@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from sitrep.events.roles import Roles, mention_at, place_preposition
 from sitrep.events.triggers import Trigger
 from sitrep.model import ActorMention, PlaceMention
 
+_STARTS_KEY = "sitrep_token_starts"
 ANAPHORS = frozenset({"city", "town", "village", "area", "region", "province", "there", "district",
                       "neighbourhood", "neighborhood", "base", "airport", "front"})
 NEAR_WORDS = frozenset({
@@ -92,8 +94,25 @@ def _between(doc: Doc, start: int, end: int) -> str:
     """The text between two character offsets, stripped (Doc.text would rebuild the whole text)."""
     if end <= start:
         return ""
-    words = [t.text for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    starts = _token_starts(doc)
+    words: list[str] = []
+    # Only the tokens starting inside the range can lie within it; the starts are sorted.
+    for index in range(bisect_left(starts, start), len(starts)):
+        if starts[index] > end:
+            break
+        token = doc[index]
+        if token.idx + len(token.text) <= end:
+            words.append(token.text)
     return "".join(words).strip()
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, kept on the document: found once, searched by bisection."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if not isinstance(starts, list) or len(starts) != len(doc):
+        starts = [token.idx for token in doc]
+        doc.user_data[_STARTS_KEY] = starts
+    return starts
 
 
 def places_for(

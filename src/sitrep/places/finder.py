@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.model import Place
+from sitrep.nlp.pipeline import doc_text
 from sitrep.places import context
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.names import Token, fold, is_article, name_keys, skeleton, tokenize
@@ -41,6 +42,28 @@ class Toponym:
     within: list[Place] = field(default_factory=list)
     qualifier: bool = False  # the "Tennessee" of "Franklin, Tennessee": an admin division or country
     listed: bool = False  # joined to the previous toponym by a comma, "and" or "or": an item of a list
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    start: int
+    end: int
+    label: str
+    first: int  # where the name proper begins: after a leading "the"
+
+
+def _name_start(ent: Span) -> int:
+    """Where an entity's name proper begins: after a leading "the"."""
+    return ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
+
+
+class _Entities:
+    """The document's entities, read once: `Doc.ents` builds new spans on every access."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.all = [_Entity(ent.start_char, ent.end_char, ent.label_, _name_start(ent)) for ent in doc.ents]
+        self.starts = [entity.start for entity in self.all]
+        self.persons = [entity for entity in self.all if entity.label == "PERSON"]
 
 
 def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
@@ -127,7 +150,14 @@ def _looks_like_name(words: list[str]) -> bool:
     return words[0][:1].isupper() or fold(words[0]) in context.DIRECTION_WORDS
 
 
-def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence_starts: frozenset[int]) -> bool:
+def _rejected(
+    doc: Doc,
+    text: str,
+    topo: Toponym,
+    gazetteer: Gazetteer,
+    sentence_starts: frozenset[int],
+    entities: _Entities,
+) -> bool:
     folded = fold(topo.text)
     if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
         return True
@@ -144,13 +174,13 @@ def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence
         return True
     labels = {token.ent_type_ for token in span}
     is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
-    if "PERSON" in labels and not is_country and _person_name(doc, text, topo):
+    if "PERSON" in labels and not is_country and _person_name(entities, text, topo):
         return True
-    if labels & OTHER_NAME_LABELS and _inside_other_entity(doc, text, topo, OTHER_NAME_LABELS):
+    if labels & OTHER_NAME_LABELS and _inside_other_entity(entities, text, topo, OTHER_NAME_LABELS):
         return True
     # Only a spelling variant of some place, inside a longer name of any kind: a word of that name.
     weak = all(match < 0.5 for _, match in topo.candidates)
-    if weak and labels and _inside_other_entity(doc, text, topo, None):
+    if weak and labels and _inside_other_entity(entities, text, topo, None):
         return True
     # "Kuki and Meitei militias": a word known only as another place's alternate or variant spelling,
     # before a group noun, names a people or a faction.
@@ -165,25 +195,28 @@ def _rejected(doc: Doc, text: str, topo: Toponym, gazetteer: Gazetteer, sentence
     return False
 
 
-def _inside_other_entity(doc: Doc, text: str, topo: Toponym, labels: frozenset[str] | None) -> bool:
+def _inside_other_entity(entities: _Entities, text: str, topo: Toponym, labels: frozenset[str] | None) -> bool:
     """A name inside an organisation's or a work's name, not at its start ("Observatory for Human
     Rights", "Hayat Tahrir al-Sham"): a word of that name, not a place."""
-    for ent in doc.ents:
-        first = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
-        if (labels is None or ent.label_ in labels) and first < topo.start and topo.end <= ent.end_char:
-            # "Mykolaiv, Mykolaiv": the model reads a town and its province as one name; what follows
-            # the comma qualifies what precedes it.
-            return not text[first : topo.start].rstrip().endswith(",")
+    # Entities never overlap: only the last one starting before the name can hold it.
+    index = bisect_left(entities.starts, topo.start) - 1
+    if index < 0:
+        return False
+    ent = entities.all[index]
+    if (labels is None or ent.label in labels) and ent.first < topo.start and topo.end <= ent.end:
+        # "Mykolaiv, Mykolaiv": the model reads a town and its province as one name; what follows
+        # the comma qualifies what precedes it.
+        return not text[ent.first : topo.start].rstrip().endswith(",")
     return False
 
 
-def _person_name(doc: Doc, text: str, topo: Toponym) -> bool:
+def _person_name(entities: _Entities, text: str, topo: Toponym) -> bool:
     """Whether a PERSON entity is a person: one longer than the name ("Bashar al-Assad" around "Assad"),
     or a name that is no well-known place. The small model also labels towns PERSON ("visited Palmyra")."""
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end_char <= topo.start or ent.start_char >= topo.end:
+    for ent in entities.persons:
+        if ent.end <= topo.start or ent.start >= topo.end:
             continue
-        if ent.start_char < topo.start - 1 or ent.end_char > topo.end + 1:
+        if ent.start < topo.start - 1 or ent.end > topo.end + 1:
             return True
     known = any(match >= 0.75 and place.population >= 10_000 for place, match in topo.candidates)
     return not (known or context.locative_cue(text, topo.start))
@@ -191,7 +224,8 @@ def _person_name(doc: Doc, text: str, topo: Toponym) -> bool:
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym of the document in text order, metonymic ones flagged, unresolved NER places kept."""
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
+    entities = _Entities(doc)
     # Token.is_sent_start re-checks the whole document on every call: collect the starts once.
     sentence_starts = (
         frozenset(sentence.start for sentence in doc.sents) if doc.has_annotation("SENT_START") else frozenset({0})
@@ -214,15 +248,13 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             candidates = gazetteer.candidates(surface)
         topo = Toponym(start, end, surface, candidates)
         taken.append((start, end))
-        if _rejected(doc, text, topo, gazetteer, sentence_starts):
+        if _rejected(doc, text, topo, gazetteer, sentence_starts, entities):
             continue
         toponyms.append(topo)
-    for ent in doc.ents:
-        if ent.label_ not in NER_PLACE_LABELS:
+    for ent in entities.all:
+        if ent.label not in NER_PLACE_LABELS:
             continue
-        start, end = ent.start_char, ent.end_char
-        if ent[0].lower_ == "the" and len(ent) > 1:
-            start = ent[1].idx
+        start, end = ent.first, ent.end
         if any(s < end and start < e for s, e in taken):
             continue
         surface = text[start:end]

@@ -150,14 +150,14 @@ class _Anchors:
 
 def _score(
     place: Place,
-    exact: float,
+    prior: float,
     focus: dict[str, float],
     provinces: dict[Province, float],
     anchors: _Anchors | None,
     name: Name = "",
 ) -> float:
-    """Prior plus the document's support: its countries, its provinces, and neighbours it names."""
-    score = prior_score(place, exact) + FOCUS_WEIGHT * focus.get(place.country_code or "", 0.0)
+    """The prior (`prior_score`) plus the document's support: its countries, its provinces, and neighbours it names."""
+    score = prior + FOCUS_WEIGHT * focus.get(place.country_code or "", 0.0)
     if provinces and place.admin1:
         score += ADMIN1_WEIGHT * provinces.get((place.country_code or "", place.admin1), 0.0)
     if anchors is not None and anchors.near(place, name):
@@ -208,10 +208,18 @@ def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bo
     return max(focus.values(), default=0.0) >= DOMINANT_FOCUS
 
 
-def _shortlist(topo: Toponym) -> list[tuple[Place, float]]:
-    if len(topo.candidates) <= MAX_CANDIDATES:
-        return topo.candidates
-    return sorted(topo.candidates, key=lambda c: -prior_score(*c))[:MAX_CANDIDATES]
+class _Readings:
+    """A toponym's readings by prior alone, computed once per document: each round weighs them anew."""
+
+    __slots__ = ("likeliest", "shortlist", "pairs")
+
+    def __init__(self, topo: Toponym) -> None:
+        priced = [(place, match, prior_score(place, match)) for place, match in topo.candidates]
+        best = max(priced, key=lambda c: c[2])
+        self.likeliest: tuple[Place, float] = (best[0], best[1])
+        shortlist = priced if len(priced) <= MAX_CANDIDATES else sorted(priced, key=lambda c: -c[2])[:MAX_CANDIDATES]
+        self.shortlist = shortlist
+        self.pairs: list[tuple[Place, float]] = [(place, match) for place, match, _ in self.shortlist]
 
 
 def _seat_instead(
@@ -266,13 +274,15 @@ class _Picks:
     """What the document's other names were read as in the previous round: their countries, provinces
     and places. Each toponym is scored against the others only, so that no name vouches for itself."""
 
-    def __init__(self, toponyms: Sequence[Toponym], picks: dict[int, tuple[Place, float]]) -> None:
+    def __init__(
+        self, toponyms: Sequence[Toponym], picks: dict[int, tuple[Place, float]], readings: dict[int, _Readings]
+    ) -> None:
         self.countries: dict[Name, Counter[str]] = {}
         self.provinces: dict[Name, Counter[Province]] = {}
         places: list[tuple[Name, Place]] = []
         for index, topo in enumerate(toponyms):
             if topo.candidates and (topo.hint or topo.metonymic):
-                place, match = _likeliest(topo)
+                place, match = readings[index].likeliest
             elif index in picks:
                 place, match = picks[index]
             else:
@@ -330,7 +340,11 @@ def _trusted(topo: Toponym, place: Place, match: float) -> bool:
 
 
 def _settled(
-    toponyms: Sequence[Toponym], named: dict[Name, Counter[Province]], picks: _Picks, anchors: bool
+    toponyms: Sequence[Toponym],
+    named: dict[Name, Counter[Province]],
+    picks: _Picks,
+    anchors: bool,
+    readings: dict[int, _Readings],
 ) -> dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]]:
     """One round: each toponym's best reading given what the other names were read as."""
     cache: dict[Name, tuple[dict[str, float], dict[Province, float]]] = {}
@@ -349,9 +363,10 @@ def _settled(
             shares = {key: weight / total for key, weight in combined.items()} if total else {}
             cache[name] = (_focus_for(picks, name, topo), shares)
         focus, provinces = cache[name]
-        shortlist = _shortlist(topo)
+        shortlist = readings[index].pairs
+        near = picks.anchors if anchors else None
         scored = sorted(
-            ((_score(p, e, focus, provinces, picks.anchors if anchors else None, name), p, e) for p, e in shortlist),
+            ((_score(p, prior, focus, provinces, near, name), p, e) for p, e, prior in readings[index].shortlist),
             key=lambda triple: -triple[0],
         )
         score, best, match = scored[0]
@@ -456,12 +471,13 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     The names of a document are read together: a first reading by size and kind, then rounds in which
     each name is read again in the light of the countries, provinces and neighbours of the others."""
     named = named_provinces(toponyms)
-    picks = _Picks(toponyms, {i: _likeliest(t) for i, t in enumerate(toponyms) if t.candidates})
-    settled = _settled(toponyms, named, picks, anchors=False)
+    readings = {i: _Readings(t) for i, t in enumerate(toponyms) if t.candidates}
+    picks = _Picks(toponyms, {i: r.likeliest for i, r in readings.items()}, readings)
+    settled = _settled(toponyms, named, picks, anchors=False, readings=readings)
     _lists_agree(toponyms, settled)
     for _ in range(ROUNDS):
-        picks = _Picks(toponyms, {i: (best, match) for i, (_, best, match, _) in settled.items()})
-        settled = _settled(toponyms, named, picks, anchors=True)
+        picks = _Picks(toponyms, {i: (best, match) for i, (_, best, match, _) in settled.items()}, readings)
+        settled = _settled(toponyms, named, picks, anchors=True, readings=readings)
         _lists_agree(toponyms, settled)
     mentions: list[PlaceMention] = []
     for index, topo in enumerate(toponyms):
