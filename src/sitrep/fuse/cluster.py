@@ -88,10 +88,12 @@ def components(records: Iterable[Record], relations: ActorRelations) -> list[lis
 
     for bucket in _buckets(ordered).values():
         bucket.sort(key=_start_key)
+        starts = [_start_key(record)[0] for record in bucket]
         for i, first in enumerate(bucket):
             reach = _reach(first)
-            for second in bucket[i + 1:]:
-                if reach is not None and _start_key(second)[0] > reach:
+            for j in range(i + 1, len(bucket)):
+                second = bucket[j]
+                if reach is not None and starts[j] > reach:
                     break  # sorted by start: no later mention can overlap `first` any more
                 if root(first["event_id"]) != root(second["event_id"]) and compatible(first, second, relations):
                     parent[root(second["event_id"])] = root(first["event_id"])

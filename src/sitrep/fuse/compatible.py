@@ -43,6 +43,8 @@ TYPE_FAMILIES: tuple[frozenset[str], ...] = (
                "Government regains territory"}),
 )
 SYMMETRIC_TYPES = frozenset({"Battles", "Riots"})
+# Every ordered pair of sub-event types that share a family, for a constant-time test.
+_FAMILY_PAIRS = frozenset((x, y) for family in TYPE_FAMILIES for x in family for y in family)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def types_compatible(a: Record, b: Record) -> bool:
     first, second = a.get("sub_event_type"), b.get("sub_event_type")
     if first is None or second is None:
         return first is None and second is None and a.get("plover_type") == b.get("plover_type")
-    return first == second or any(first in family and second in family for family in TYPE_FAMILIES)
+    return first == second or (first, second) in _FAMILY_PAIRS
 
 
 def certainties_compatible(a: Record, b: Record) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sitrep.model import Event
@@ -34,10 +35,16 @@ def day(value: str | None) -> date | None:
 
 
 def date_range(record: Record) -> tuple[date, date] | None:
-    start = day(record.get("date_start"))
+    return _date_range(record.get("date_start"), record.get("date_end"))
+
+
+# Clustering compares every mention with its neighbours in time: each pair of ISO strings is parsed once.
+@lru_cache(maxsize=65536)
+def _date_range(start_text: str | None, end_text: str | None) -> tuple[date, date] | None:
+    start = day(start_text)
     if start is None:
         return None
-    return start, day(record.get("date_end")) or start
+    return start, day(end_text) or start
 
 
 def actor_id(actor: Mapping[str, Any] | None) -> str | None:

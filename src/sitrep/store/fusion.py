@@ -22,6 +22,7 @@ from sitrep.fuse.cluster import Cluster, cluster_mentions, touched_components
 from sitrep.fuse.compatible import MAX_WINDOW_DAYS, ActorRelations
 from sitrep.fuse.merge import fuse_cluster
 from sitrep.fuse.records import Record, date_range
+from sitrep.store.rows import insert_rows
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Record]:
@@ -83,13 +84,8 @@ def _insert(con: duckdb.DuckDBPyConnection, clusters: Iterable[Cluster], records
                              fused.get("date_end"), len(cluster.member_ids), fused["corroboration"],
                              json.dumps(fused, ensure_ascii=False, default=str)))
         member_rows.extend((member, cluster.cluster_id, cluster.component_id) for member in cluster.member_ids)
-    for table, rows in (("clusters", cluster_rows), ("cluster_members", member_rows)):
-        # Batches keep each statement's parameter list modest on a first fusion of a large database.
-        for start in range(0, len(rows), 500):
-            batch = rows[start:start + 500]
-            placeholders = "(" + ", ".join(["?"] * len(batch[0])) + ")"
-            con.execute(f"INSERT INTO {table} VALUES " + ", ".join([placeholders] * len(batch)),
-                        [value for row in batch for value in row])
+    insert_rows(con, "clusters", cluster_rows)
+    insert_rows(con, "cluster_members", member_rows)
     _copy_corroboration(con, [cluster_id for cluster_id, *_ in cluster_rows])
 
 

@@ -24,6 +24,7 @@ from sitrep.errors import StoreError
 from sitrep.fuse.compatible import ActorRelations, relations_from_kb
 from sitrep.model import ActorMention, Document, Event, Place, PlaceMention, Rejection, stable_id
 from sitrep.store.fusion import refresh_clusters
+from sitrep.store.rows import insert_rows
 from sitrep.store.schema import EVENT_ROW_COLUMNS, connect, create_schema
 
 log = logging.getLogger(__name__)
@@ -47,20 +48,6 @@ _UPSERT_PLACE = """
         < (places.name, places.lat, places.lon, coalesce(places.country_code, ''),
            coalesce(places.admin1, ''), coalesce(places.feature_code, ''))
 """
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[Any, ...]],
-                 on_conflict: str = "") -> None:
-    """Insert rows with one statement that takes each column as one list parameter.
-
-    Column lists unnested side by side cost DuckDB a fraction of a multi-row VALUES statement (whose SQL
-    grows with the rows and must be parsed each time) or of `executemany` (one execution per row).
-    """
-    if not rows:
-        return
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    select = ", ".join(f"unnest(${number})" for number in range(1, len(columns) + 1))
-    con.execute(f"INSERT INTO {table} SELECT {select}{on_conflict}", columns)
 
 
 def _utc_now() -> datetime:
@@ -312,10 +299,10 @@ class Store:
             self._delete_documents_rows(replaced)
         if fresh:
             now = _utc_now()
-            _insert_rows(con, "documents", [item.document_row(run_id, now) for item in fresh])
+            insert_rows(con, "documents", [item.document_row(run_id, now) for item in fresh])
             self._insert_events(fresh)
             self._insert_places(fresh)
-            _insert_rows(con, "place_mentions",
+            insert_rows(con, "place_mentions",
                          [_mention_row(item.document.id, m) for item in fresh for m in item.mentions])
         written = {id(item) for item in fresh}
         return [id(item) in written for item in group]
@@ -343,7 +330,7 @@ class Store:
             _warn_kept_once(event_id, event.document_id, stored_owner)
         if not unique:
             return
-        _insert_rows(self.connection, _EVENTS_INTO, [_event_row(event, text) for event, text in unique.values()])
+        insert_rows(self.connection, _EVENTS_INTO, [_event_row(event, text) for event, text in unique.values()])
         actor_rows: dict[str, tuple[Any, ...]] = {}
         links: list[tuple[Any, ...]] = []
         for event, _ in unique.values():
@@ -352,8 +339,8 @@ class Store:
                 candidate = (actor.id, actor.name, actor.type, actor.country)
                 actor_rows[actor.id] = min(actor_rows.get(actor.id, candidate), candidate, key=_sort_key)
                 links.append((event.event_id, actor.id, role, mention.text, mention.start, mention.end))
-        _insert_rows(self.connection, "actors", sorted(actor_rows.values(), key=_sort_key), _UPSERT_ACTOR)
-        _insert_rows(self.connection, "event_actors", links)
+        insert_rows(self.connection, "actors", sorted(actor_rows.values(), key=_sort_key), _UPSERT_ACTOR)
+        insert_rows(self.connection, "event_actors", links)
 
     def _insert_places(self, fresh: list[_PreparedDocument]) -> None:
         rows: dict[int, tuple[Any, ...]] = {}
@@ -363,7 +350,7 @@ class Store:
                 if mention.place is not None:
                     candidate = _place_row(mention.place)
                     rows[candidate[0]] = min(rows.get(candidate[0], candidate), candidate, key=_sort_key)
-        _insert_rows(self.connection, "places", sorted(rows.values(), key=_sort_key), _UPSERT_PLACE)
+        insert_rows(self.connection, "places", sorted(rows.values(), key=_sort_key), _UPSERT_PLACE)
 
     def _delete_documents_rows(self, document_ids: list[str]) -> None:
         con = self.connection
