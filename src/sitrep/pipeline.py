@@ -65,7 +65,14 @@ class Pipeline:
         gazetteer and the knowledge base are millions of objects that live as long as the process, and
         each full collection would walk them all (~0.4 s) to free none of them."""
         if not self.loaded:
-            _ = self.nlp, self.gazetteer, self.actors
+            # No collection while loading either: one started by the second resource would walk the first.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                _ = self.nlp, self.gazetteer, self.actors
+            finally:
+                if collecting:
+                    gc.enable()
             # Once only: freezing again later would keep whatever garbage a run has left for good.
             gc.freeze()
             self.loaded = True

@@ -106,7 +106,7 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
     tokens = tokenize(text)
     stream, offsets, indices = _stream(tokens, text)
     found: list[tuple[int, int, str]] = []
-    for stream_end, loose in gazetteer.automaton.iter(stream):
+    for stream_end, loose in gazetteer.name_matches(stream):
         first = bisect_right(offsets, stream_end - len(loose)) - 1
         last = bisect_right(offsets, stream_end - 1) - 1
         if first < 0 or last < first:

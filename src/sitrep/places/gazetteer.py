@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 import math
+import sys
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from functools import lru_cache
@@ -35,21 +39,29 @@ FEATURE_PRIOR: dict[str, float] = {
 }
 # A province is meant by its bare name less often than its seat; "Idlib province" says so explicitly.
 PROVINCE_WORDS = frozenset({"province", "governorate", "oblast", "region", "state", "prefecture", "district"})
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
+# Answers kept per process (names asked for, most of them again and again); beyond this, start afresh.
+MEMO_SIZE = 100_000
 PLACE_FIELDS = tuple(f.name for f in fields(Place))
 
 
 class Gazetteer:
-    """Places by id and by name. `lookup` answers a name; `automaton` finds names in text."""
+    """Places by id and by name. `lookup` answers a name; `name_matches` finds names in text.
+
+    Packed so that the cached file loads in a fraction of a second: each place and each name's list of
+    places is a marshalled record in one bytes blob, found by offset; the names are keys of an Aho-Corasick
+    automaton whose values are record numbers. Unpickling then makes a handful of large objects instead of
+    millions of small ones, and a place becomes an object only when it is first asked for.
+    """
 
     def __init__(self, entries: Iterable[Entry], adjectives: dict[str, str] | None = None) -> None:
-        self._rows: dict[int, tuple[Any, ...]] = {}
+        rows: dict[int, tuple[Any, ...]] = {}
         # loose key -> (exact key, place id, whether it is the place's main name)
-        self._names: dict[str, list[tuple[str, int, bool]]] = {}
+        names: dict[str, list[tuple[str, int, bool]]] = {}
         self._countries: dict[str, int] = {}
         for entry in entries:
             place = entry.place
-            self._rows[place.geonameid] = tuple(getattr(place, name) for name in PLACE_FIELDS)
+            rows[place.geonameid] = tuple(getattr(place, name) for name in PLACE_FIELDS)
             if place.feature_code == "PCLI" and place.country_code:
                 self._countries[place.country_code] = place.geonameid
             seen: set[tuple[str, str]] = set()
@@ -57,29 +69,36 @@ class Gazetteer:
                 exact, loose = name_keys(name)
                 if loose and (loose, exact) not in seen:
                     seen.add((loose, exact))
-                    self._names.setdefault(loose, []).append((exact, place.geonameid, position == 0))
+                    names.setdefault(loose, []).append((exact, place.geonameid, position == 0))
+        self._ids = array("q", sorted(rows))
+        self._rows, self._row_offsets = _pack(rows[geonameid] for geonameid in self._ids)
+        self._names, self._name_offsets = _pack(tuple(found) for found in names.values())
+        self._automaton = _name_automaton(names)
+        self._name_lengths = array("H", (len(loose) + 1 for loose in names))
         # folded country adjective ("syrian") -> ISO2 ("SY"); "" when it names no single country
         self._demonyms: dict[str, str] = dict(adjectives or {})
         self.demonyms: frozenset[str] = frozenset(self._demonyms)
-        self._automaton: ahocorasick.Automaton | None = None
         self._places: dict[int, Place] = {}
+        self._found: dict[tuple[str, str], tuple[tuple[Place, float], ...]] = {}
+        self.format = CACHE_FORMAT
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._ids)
 
     def get(self, geonameid: int) -> Place | None:
         """The place with this id, or None."""
         place = self._places.get(geonameid)
         if place is None:
-            row = self._rows.get(geonameid)
-            if row is None:
+            index = bisect_left(self._ids, geonameid)
+            if index == len(self._ids) or self._ids[index] != geonameid:
                 return None
+            row = marshal.loads(self._rows[self._row_offsets[index] : self._row_offsets[index + 1]])
             place = self._places[geonameid] = Place(*row)
         return place
 
     def places(self) -> Iterator[Place]:
         """Every place, in no particular order."""
-        for geonameid in self._rows:
+        for geonameid in self._ids:
             place = self.get(geonameid)
             if place is not None:
                 yield place
@@ -100,12 +119,25 @@ class Gazetteer:
         return self.candidates_by_key(loose_key(name), exact_key(name))
 
     def candidates_by_key(self, loose: str, exact: str) -> list[tuple[Place, float]]:
+        # A run asks for the same few thousand names again and again: each answer is kept.
+        found = self._found.get((loose, exact))
+        if found is None:
+            if len(self._found) >= MEMO_SIZE:
+                self._found.clear()
+            found = self._found[(loose, exact)] = self._candidates(loose, exact)
+        return list(found)
+
+    def _candidates(self, loose: str, exact: str) -> tuple[tuple[Place, float], ...]:
+        index = self._automaton.get(f" {loose} ", -1) if loose else -1
+        if index < 0:
+            return ()
+        known = marshal.loads(self._names[self._name_offsets[index] : self._name_offsets[index + 1]])
         best: dict[int, float] = {}
-        for known_exact, geonameid, main in self._names.get(loose, ()):
+        for known_exact, geonameid, main in known:
             quality = (1.0 if main else 0.75) if known_exact == exact else 0.2
             best[geonameid] = max(best.get(geonameid, 0.0), quality)
-        found = [(self.get(g), quality) for g, quality in best.items()]
-        return [(place, quality) for place, quality in found if place is not None]
+        found = ((self.get(g), quality) for g, quality in best.items())
+        return tuple((place, quality) for place, quality in found if place is not None)
 
     def lookup(self, name: str) -> list[Place]:
         """Candidates for a name, best first: exact spelling, then kind of feature, then population.
@@ -119,21 +151,38 @@ class Gazetteer:
         ranked = sorted(found, key=lambda c: -prior_score(c[0], c[1]))
         return [place for place, _ in ranked]
 
-    @property
-    def automaton(self) -> ahocorasick.Automaton:
-        """Aho-Corasick automaton over " loose key " strings; values are the loose keys."""
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for loose in self._names:
-                automaton.add_word(f" {loose} ", loose)
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+    def name_matches(self, stream: str) -> Iterator[tuple[int, str]]:
+        """(index of the closing space, loose key) of every known name in `stream`: loose word keys
+        (see `names.loose_key`) each between single spaces, the stream starting and ending with one."""
+        lengths = self._name_lengths
+        for end, index in self._automaton.iter(stream):
+            yield end, stream[end - lengths[index] + 1 : end]
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_places"] = {}
+        state["_found"] = {}
         return state
+
+
+def _pack(records: Iterable[tuple[Any, ...]]) -> tuple[bytes, array[int]]:
+    """Records marshalled one after another, and where each starts (with the end as a last offset)."""
+    parts: list[bytes] = []
+    offsets = array("Q", [0])
+    for record in records:
+        part = marshal.dumps(record)
+        parts.append(part)
+        offsets.append(offsets[-1] + len(part))
+    return b"".join(parts), offsets
+
+
+def _name_automaton(names: dict[str, list[tuple[str, int, bool]]]) -> ahocorasick.Automaton:
+    """Aho-Corasick automaton over " loose key " strings; the value is the key's record number."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for index, loose in enumerate(names):
+        automaton.add_word(f" {loose} ", index)
+    automaton.make_automaton()
+    return automaton
 
 
 def prior_score(place: Place, match: float) -> float:
@@ -149,7 +198,8 @@ def _cache_path(min_population: int, imported: Path | None = None) -> Path:
     # The cache is keyed by the data and by the code that builds it, so an upgrade never reads a stale one.
     folder = resources.files("sitrep.places")
     inputs: tuple[str, ...] = ("regions.tsv", "curated.tsv", "sources.py", "divisions.py", "names.py", "gazetteer.py")
-    parts: list[object] = [CACHE_FORMAT, min_population]
+    # marshal's format belongs to the Python version that wrote it
+    parts: list[object] = [CACHE_FORMAT, min_population, sys.version_info[:2]]
     if imported is not None:
         # An imported file is keyed by where it is and when it last changed: a new import rebuilds.
         stat = imported.stat()
@@ -168,20 +218,18 @@ def build_merged_gazetteer(imported: Path, min_population: int = 500) -> Gazette
     """The default gazetteer with an imported gazetteer file merged over it (see `merge_entries`)."""
     default = default_entries(min_population)
     entries = merge_entries(default, imported_entries(imported, admin1_names(default)))
-    gazetteer = Gazetteer(entries, demonyms())
-    _ = gazetteer.automaton
-    return gazetteer
+    return Gazetteer(entries, demonyms())
 
 
 def build_default_gazetteer(min_population: int = 500) -> Gazetteer:
     """Builds the default gazetteer from the packaged data (about a minute; cached by `load_gazetteer`)."""
-    gazetteer = Gazetteer(default_entries(min_population), demonyms())
-    _ = gazetteer.automaton
-    return gazetteer
+    return Gazetteer(default_entries(min_population), demonyms())
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
-    return read_pickle(path, Gazetteer)
+    loaded = read_pickle(path, Gazetteer)
+    # A file written by another version of this class would load but fail on first use.
+    return loaded if loaded is not None and getattr(loaded, "format", None) == CACHE_FORMAT else None
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:

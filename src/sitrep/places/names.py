@@ -118,8 +118,12 @@ def _vowel_like(word: str, index: int) -> bool:
     return word[index - 1] in _VOWELS or (after != "" and after in _VOWELS)
 
 
+@lru_cache(maxsize=4)
 def tokenize(text: str) -> list[Token]:
-    """Words and name-splitting punctuation of `text`, in order, with offsets into `text`."""
+    """Words and name-splitting punctuation of `text`, in order, with offsets into `text`.
+
+    Kept for the last few texts, since a document is read for names and for country adjectives:
+    the list is shared, so callers must not change it."""
     found: list[tuple[int, int, bool]] = []
     for match in _WORD.finditer(text):
         end = match.end()
