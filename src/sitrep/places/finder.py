@@ -107,8 +107,12 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
     stream, offsets, indices = _stream(tokens, text)
     found: list[tuple[int, int, str]] = []
     for stream_end, loose in gazetteer.name_matches(stream):
-        first = bisect_right(offsets, stream_end - len(loose)) - 1
         last = bisect_right(offsets, stream_end - 1) - 1
+        # Most matches are common words that are also someone's village ("war", "said"): a name ends
+        # in a capital (see `_looks_like_name`), so those are dropped before any further work.
+        if last < 0 or not _WORD_SPLIT.split(tokens[indices[last]].text)[-1][:1].isupper():
+            continue
+        first = bisect_right(offsets, stream_end - len(loose)) - 1
         if first < 0 or last < first:
             continue
         start_token, end_token = indices[first], indices[last]
