@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from sitrep.events.words import all_words, lemma_words, lower_words, memo
+from sitrep.events.words import all_words, lemma_words, lower_words, memo, token_facts
 
 VOCAB = English().vocab
 
@@ -45,3 +45,13 @@ def test_memo_computes_once_per_sentence_and_name() -> None:
     assert memo(second, "x", lambda: compute("d")) == "d"
     assert memo(doc, "x", lambda: compute("e")) == "e"  # the whole doc is a span of its own
     assert calls == ["a", "c", "d", "e"]
+
+
+def test_token_facts_read_each_token_once_in_sentence_order() -> None:
+    doc = _doc()
+    first, second = list(doc.sents)
+    facts = token_facts(first)
+    assert facts.lower == ("gunmen", "killed", "two", "farmers", ".")
+    assert facts.lemma == ("gunman", "kill", "two", "farmer", ".")
+    assert token_facts(first) is facts  # kept with the parse
+    assert token_facts(second).lower == ("troops", "arrived", ".")

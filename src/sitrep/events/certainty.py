@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.events.words import all_words, lower_words, memo
+from sitrep.events.words import all_words, lemma_words, lower_words, memo, token_facts
 from sitrep.model import ActorMention, Certainty
 
 SPEECH_VERBS = frozenset({
@@ -56,14 +56,19 @@ def _is_negated(chain: Sequence[Token]) -> bool:
     return False
 
 
+LIKELY_WORDS = frozenset({"inevitable", "imminent", "likely", "coming"})
+
+
 def _has_expectation(sentence: SpacySpan, chain: Sequence[Token]) -> bool:
+    # A subtree lies inside its sentence: without one of these words there, no phrase holds one.
+    likely_here = bool(lemma_words(sentence) & LIKELY_WORDS)
     for token in chain[:4]:
         if token.lemma_.lower() in EXPECTATION_WORDS and token.i != chain[0].i:
             return True
         for child in token.children:
             if child.dep_ in ("aux", "auxpass", "advmod", "acomp", "oprd", "xcomp", "prep", "npadvmod") and (
                 child.lemma_.lower() in EXPECTATION_WORDS
-                or any(t.lemma_.lower() in ("inevitable", "imminent", "likely", "coming") for t in child.subtree)
+                or (likely_here and any(t.lemma_.lower() in LIKELY_WORDS for t in child.subtree))
             ):
                 return True
     # "HTS is poised to enter", "the fall of Homs ... is now seen as inevitable"
@@ -84,8 +89,10 @@ def _according_to(sentence: SpacySpan) -> str | None:
 
 
 def _find_according_to(sentence: SpacySpan) -> str | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+    lower = token_facts(sentence).lower
+    for i, word in enumerate(lower):
+        if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
+            token = sentence.doc[sentence.start + i]
             objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
             if objects:
                 sub = list(objects[0].subtree)

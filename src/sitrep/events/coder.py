@@ -502,7 +502,7 @@ def _build(
         when = DateRange(document.published, document.published, 1)  # expected from the day of the report
     geo_precision = geo_precision_of(doc, place) if place is not None else None
     fatalities = count_fatalities(sentence) if event_type else None
-    sentence_text = sentence.text.rstrip()
+    sentence_text = doc_text(doc)[sentence.start_char:sentence.end_char].rstrip()  # Span.text joins its tokens
     evidence = Span(sentence.start_char, sentence.start_char + len(sentence_text), sentence_text)
     trigger_span = Span(doc[trigger.start].idx, doc[trigger.end - 1].idx + len(doc[trigger.end - 1].text),
                         doc[trigger.start: trigger.end].text)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from sitrep.events.fatalities import count_fatalities
 from sitrep.events.roles import Roles, predicate_of, subject_of
 from sitrep.events.triggers import Trigger
-from sitrep.events.words import all_words, lemma_words, lower_words
+from sitrep.events.words import all_words, lemma_words, lower_words, token_facts
 from sitrep.model import ActorMention, PlaceMention
 
 ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia",
@@ -170,15 +170,19 @@ ACCIDENT_WORDS = frozenset({
 def is_accident(sentence: SpacySpan, actors: Sequence[ActorMention], trigger: Trigger | None = None) -> bool:
     """A disaster or an accident, with no armed actor in the sentence. The trigger itself ("a mine went
     off"), names ("Storm Corps") and verbs of assault ("gunmen stormed") say nothing of an accident."""
-    words: set[str] = set()
-    for t in sentence:
-        if trigger is not None and trigger.start <= t.i < trigger.end:
+    if any(a.actor.type in ARMED_TYPES for a in actors):
+        return False
+    facts = token_facts(sentence)
+    for i, (lower, lemma) in enumerate(zip(facts.lower, facts.lemma, strict=True)):
+        if lower not in ACCIDENT_WORDS and lemma not in ACCIDENT_WORDS:
             continue
-        if t.pos_ == "PROPN" or (t.lemma_.lower() == "storm" and t.pos_ == "VERB"):
+        if trigger is not None and trigger.start <= sentence.start + i < trigger.end:
             continue
-        words.update((t.lower_, t.lemma_.lower()))
-    armed = any(a.actor.type in ARMED_TYPES for a in actors)
-    return bool(words & ACCIDENT_WORDS) and not armed
+        pos = sentence[i].pos_
+        if pos == "PROPN" or (lemma == "storm" and pos == "VERB"):
+            continue
+        return True
+    return False
 
 
 PERSON_OBJECTS = frozenset({

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.events.words import memo
+from sitrep.events.words import memo, token_facts
 
 DEATH_WORDS = frozenset({
     "kill", "killed", "die", "dead", "death", "fatality", "fatalities", "life", "lives", "massacre", "slay",
@@ -68,10 +68,11 @@ def count_fatalities(sentence: SpacySpan) -> int | None:
 
 def _count_fatalities(sentence: SpacySpan) -> int | None:
     found: list[int] = []
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if lemma not in DEATH_WORDS and token.lower_ not in DEATH_WORDS:
+    facts = token_facts(sentence)
+    for i, (lower, lemma) in enumerate(zip(facts.lower, facts.lemma, strict=True)):
+        if lemma not in DEATH_WORDS and lower not in DEATH_WORDS:
             continue
+        token = sentence.doc[sentence.start + i]
         heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")]
         if token.dep_ in ("amod", "acl", "relcl") or lemma in ("dead", "death", "fatality", "toll", "body", "life"):
             heads.append(token.head)

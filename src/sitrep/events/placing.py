@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.events.context import Discourse
 from sitrep.events.roles import Roles, mention_at, place_preposition
 from sitrep.events.triggers import Trigger
+from sitrep.events.words import token_facts
 from sitrep.model import ActorMention, PlaceMention
 
 _STARTS_KEY = "sitrep_token_starts"
@@ -127,18 +128,20 @@ def places_for(
         return most_precise(doc, places)
     head = doc[trigger.head]
     # "took the city": the city last named
-    for token in sentence:
-        if token.lemma_.lower() in ANAPHORS and token.i != trigger.head:
-            article = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-            own = [p for p in sentence_places if token.left_edge.idx <= p.start < token.right_edge.idx + 1]
-            if own or not (token.lower_ == "there" or article == ["the"]):
-                continue  # "the key city of Homs" names its own place
-            earlier = [p for p in sentence_places if p.end <= token.idx]
-            found = earlier[-1] if earlier else discourse.last_place
-            if found is not None:
-                near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
-                           for t in token.ancestors if t.i >= sentence.start)
-                return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
+    for i, lemma in enumerate(token_facts(sentence).lemma):
+        if lemma not in ANAPHORS or sentence.start + i == trigger.head:
+            continue
+        token = doc[sentence.start + i]
+        article = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+        own = [p for p in sentence_places if token.left_edge.idx <= p.start < token.right_edge.idx + 1]
+        if own or not (token.lower_ == "there" or article == ["the"]):
+            continue  # "the key city of Homs" names its own place
+        earlier = [p for p in sentence_places if p.end <= token.idx]
+        found = earlier[-1] if earlier else discourse.last_place
+        if found is not None:
+            near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
+                       for t in token.ancestors if t.i >= sentence.start)
+            return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
     candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination] or sentence_places
     if candidates:
         nearest = min(candidates, key=lambda p: abs(p.start - head.idx))

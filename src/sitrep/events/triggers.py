@@ -9,9 +9,9 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.errors import SitrepError
+from sitrep.events.words import TokenFacts, token_facts
 
 GAP = "~"
 MAX_GAP = 3
@@ -84,39 +84,40 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _token_matches(token: Token, word: Word) -> bool:
-    if token.lower_ != word.text and token.lemma_.lower() != word.text:
+def _token_matches(sentence: SpacySpan, facts: TokenFacts, i: int, word: Word) -> bool:
+    if facts.lower[i] != word.text and facts.lemma[i] != word.text:
         return False
     if word.pos == "n":
-        return token.pos_ in ("NOUN", "PROPN")
+        return sentence[i].pos_ in ("NOUN", "PROPN")
     if word.pos == "v":
+        token = sentence[i]
         return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
     return True
 
 
-def _match_at(tokens: SpacySpan, i: int, words: tuple[Word | None, ...]) -> int | None:
-    """Index just past a match of `words` starting at tokens[i], or None."""
+def _match_at(sentence: SpacySpan, facts: TokenFacts, i: int, words: tuple[Word | None, ...]) -> int | None:
+    """Index just past a match of `words` starting at the sentence's token i, or None."""
     if not words:
         return i
     word = words[0]
     if word is None:
         for skip in range(MAX_GAP + 1):
-            end = _match_at(tokens, i + skip, words[1:])
+            end = _match_at(sentence, facts, i + skip, words[1:])
             if end is not None:
                 return end
         return None
-    if i >= len(tokens) or not _token_matches(tokens[i], word):
+    if i >= len(facts.lower) or not _token_matches(sentence, facts, i, word):
         return None
-    return _match_at(tokens, i + 1, words[1:])
+    return _match_at(sentence, facts, i + 1, words[1:])
 
 
-def _is_negated_phrase(sentence: SpacySpan, i: int, label: str, lexicon: Lexicon) -> bool:
+def _is_negated_phrase(sentence: SpacySpan, facts: TokenFacts, i: int, label: str, lexicon: Lexicon) -> bool:
     for words in lexicon.negatives.get(label, ()):
         for offset in range(0, 3):
             j = i - offset
             if j < 0:
                 continue
-            end = _match_at(sentence, j, words)
+            end = _match_at(sentence, facts, j, words)
             if end is not None and j <= i < end:
                 return True
     return False
@@ -134,17 +135,19 @@ def _phrase_head(sentence: SpacySpan, start: int, end: int) -> int:
 def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Every non-overlapping trigger of the sentence, longest and most specific first at each position."""
     lexicon = lexicon or load_lexicon()
+    facts = token_facts(sentence)
+    by_first_word = lexicon.by_first_word
     found: list[Trigger] = []
     taken: set[int] = set()
-    for i, token in enumerate(sentence):
-        if i in taken or token.ent_type_ in ("DATE", "TIME", "PERSON"):
+    for i, (lower, lemma) in enumerate(zip(facts.lower, facts.lemma, strict=True)):
+        if i in taken:
+            continue
+        candidates = by_first_word.get(lower, ()) + (by_first_word.get(lemma, ()) if lemma != lower else ())
+        if not candidates or sentence[i].ent_type_ in ("DATE", "TIME", "PERSON"):
             continue  # "in March", "Hit Monday": names and dates are no triggers
-        candidates = lexicon.by_first_word.get(token.lower_, ()) + (
-            lexicon.by_first_word.get(token.lemma_.lower(), ()) if token.lemma_.lower() != token.lower_ else ()
-        )
         best: tuple[int, int, Phrase] | None = None
         for phrase in candidates:
-            end = _match_at(sentence, i, phrase.words)
+            end = _match_at(sentence, facts, i, phrase.words)
             if end is None:
                 continue
             key = (end - i, phrase.priority)
@@ -153,7 +156,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if best is None:
             continue
         phrase = best[2]
-        if _is_negated_phrase(sentence, i, phrase.label, lexicon):
+        if _is_negated_phrase(sentence, facts, i, phrase.label, lexicon):
             continue
         end = i + best[0]
         taken.update(range(i, end))

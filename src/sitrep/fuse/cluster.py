@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sitrep.fuse.compatible import MAX_WINDOW_DAYS, ActorRelations, compatible
+from sitrep.fuse.compatible import MAX_WINDOW_DAYS, ActorRelations, blocking_key, compatible, widened_days
 from sitrep.fuse.records import CERTAINTY_RANK, Record, date_range
 from sitrep.model import stable_id
 
@@ -50,16 +50,19 @@ def _unique(records: Iterable[Record]) -> dict[str, Record]:
     return by_id
 
 
-def _buckets(records: Iterable[Record]) -> dict[tuple[str, str], list[Record]]:
-    # Only mentions in one country, or (without place or date) of one document, can be compatible.
-    buckets: dict[tuple[str, str], list[Record]] = {}
+def _bucket_key(record: Record) -> tuple[object, ...]:
+    # Only mentions in one country, or (without place or date) of one document, and of one blocking key
+    # (type group and forecast or not) can be compatible.
+    location = record.get("location")
+    if location is None or date_range(record) is None:
+        return ("document", str(record["document_id"]), *blocking_key(record))
+    return ("country", str(location.get("country_code")), *blocking_key(record))
+
+
+def _buckets(records: Iterable[Record]) -> dict[tuple[object, ...], list[Record]]:
+    buckets: dict[tuple[object, ...], list[Record]] = {}
     for record in records:
-        location = record.get("location")
-        if location is None or date_range(record) is None:
-            key = ("document", str(record["document_id"]))
-        else:
-            key = ("country", str(location.get("country_code")))
-        buckets.setdefault(key, []).append(record)
+        buckets.setdefault(_bucket_key(record), []).append(record)
     return buckets
 
 
@@ -89,12 +92,17 @@ def components(records: Iterable[Record], relations: ActorRelations) -> list[lis
     for bucket in _buckets(ordered).values():
         bucket.sort(key=_start_key)
         starts = [_start_key(record)[0] for record in bucket]
+        windows = [widened_days(record) for record in bucket]
         for i, first in enumerate(bucket):
             reach = _reach(first)
+            window = windows[i]
             for j in range(i + 1, len(bucket)):
                 second = bucket[j]
                 if reach is not None and starts[j] > reach:
                     break  # sorted by start: no later mention can overlap `first` any more
+                other = windows[j]
+                if window is not None and other is not None and (window[0] > other[1] or other[0] > window[1]):
+                    continue  # their widened dates do not meet: `times_compatible` fails, and so `compatible`
                 if root(first["event_id"]) != root(second["event_id"]) and compatible(first, second, relations):
                     parent[root(second["event_id"])] = root(first["event_id"])
     groups: dict[str, list[Record]] = {}
@@ -131,9 +139,9 @@ def touched_components(new: Iterable[Record], stored: Iterable[Record], componen
                        relations: ActorRelations | None = None) -> set[str]:
     """Ids of the stored components that a new mention is compatible with (and so must be recomputed)."""
     relations = relations or ActorRelations()
-    fresh = list(new)
+    fresh = _buckets(new)
     return {component_of[old["event_id"]] for old in stored if old["event_id"] in component_of
-            and any(compatible(old, record, relations) for record in fresh)}
+            and any(compatible(old, record, relations) for record in fresh.get(_bucket_key(old), ()))}
 
 
 def update_clusters(clusters: Iterable[Cluster], records: Mapping[str, Record], new: Iterable[Record],

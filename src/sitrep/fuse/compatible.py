@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sitrep.fuse.records import Record, date_range, distance_km, is_country_level
@@ -45,6 +44,19 @@ TYPE_FAMILIES: tuple[frozenset[str], ...] = (
 SYMMETRIC_TYPES = frozenset({"Battles", "Riots"})
 # Every ordered pair of sub-event types that share a family, for a constant-time test.
 _FAMILY_PAIRS = frozenset((x, y) for family in TYPE_FAMILIES for x in family for y in family)
+
+
+def _family_groups(families: tuple[frozenset[str], ...]) -> dict[str, str]:
+    """Each sub-event type of a family to a name for its group: families that share a type are one group."""
+    groups: list[set[str]] = []
+    for family in families:
+        overlapping = [group for group in groups if group & family]
+        merged = set(family).union(*overlapping)
+        groups = [group for group in groups if not group & family] + [merged]
+    return {member: min(group) for group in groups for member in group}
+
+
+_TYPE_GROUP = _family_groups(TYPE_FAMILIES)
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,17 @@ def certainties_compatible(a: Record, b: Record) -> bool:
     return (a.get("certainty") == "expected") == (b.get("certainty") == "expected")
 
 
+def blocking_key(record: Record) -> tuple[str, str, bool]:
+    """Mentions with different keys are never compatible: when `types_compatible` and
+    `certainties_compatible` hold for two mentions, their keys are equal. Clustering compares only
+    mentions that share a key."""
+    sub_event_type = record.get("sub_event_type")
+    expected = record.get("certainty") == "expected"
+    if sub_event_type is None:
+        return "plover", str(record.get("plover_type")), expected
+    return "type", _TYPE_GROUP.get(sub_event_type, str(sub_event_type)), expected
+
+
 def _role_fits(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None, relations: ActorRelations) -> bool:
     return a is None or b is None or relations.related(a, b)
 
@@ -131,13 +154,20 @@ def places_compatible(a: Record, b: Record) -> bool:
             and first.get("admin1") == second.get("admin1"))
 
 
+def widened_days(record: Record) -> tuple[int, int] | None:
+    """The mention's date range widened by its time window, as day ordinals; None without a date."""
+    found = date_range(record)
+    if found is None:
+        return None
+    widen = TIME_WINDOW_DAYS.get(record.get("time_precision") or 3, MAX_WINDOW_DAYS)
+    return found[0].toordinal() - widen, found[1].toordinal() + widen
+
+
 def times_compatible(a: Record, b: Record) -> bool:
-    first, second = date_range(a), date_range(b)
+    first, second = widened_days(a), widened_days(b)
     if first is None or second is None:
         return first is None and second is None and a["document_id"] == b["document_id"]
-    widen_a = timedelta(days=TIME_WINDOW_DAYS.get(a.get("time_precision") or 3, MAX_WINDOW_DAYS))
-    widen_b = timedelta(days=TIME_WINDOW_DAYS.get(b.get("time_precision") or 3, MAX_WINDOW_DAYS))
-    return first[0] - widen_a <= second[1] + widen_b and second[0] - widen_b <= first[1] + widen_a
+    return first[0] <= second[1] and second[0] <= first[1]
 
 
 def anchored(a: Record, b: Record, relations: ActorRelations) -> bool:
