@@ -178,7 +178,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, reporter: Reporter) -
 
         for corpus in args.corpus or ["GeoWebNews", "LGL"]:
             report = run_geo_eval(args.data, corpus, args.limit, settings)
-            sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_geo_report(report))
+            sys.stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_geo_report(report) + "\n")
         return EXIT_OK
     if args.suite == "notes":
         from sitrep.eval.notes import format_notes_report, load_notes, run_notes

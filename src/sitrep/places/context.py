@@ -35,6 +35,10 @@ NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 NEAR_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
+# "Barrow and Jackson counties", "Idlib and Hama provinces": the kind of division a whole list names.
+DIVISIONS_AFTER = re.compile(
+    r"^\s+(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))\b", re.IGNORECASE
+)
 PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|"
@@ -56,7 +60,7 @@ OTHER_NAME_AFTER = re.compile(
     r"Post|News|Herald|Tribune|Gazette|Journal|Press|Mall|Railroad|Railway|Museum|Theatre|Theater|Center|"
     r"Centre|Hall|Building|Tower|Point|Court|Fields|Heights|Hills|Valley|Creek|River|Lake|Bay|Beach|Island|"
     r"County|Township|Parish|Mountains?|Falls|Springs|Party|Foundation|Group|"
-    r"Fund|Association|Society|Institute|Army|Forces|Brigade|Regiment)\b"
+    r"Fund|Association|Society|Institute|Army|Forces|Brigade|Regiment|Front|Movement)\b"
 )
 OTHER_NAME_BEFORE = re.compile(
     r"\b(?:University|College|Bank|Church|School|Museum|Institute|Department|Republic|Kingdom|Gulf|Bay|"
@@ -93,9 +97,63 @@ STOP_WORDS = frozenset(
         truce ceasefire peace war battle attack attacks strike strikes bomb bombing violence conflict
         crisis camp camps border borders hospital school mosque church market square bridge airport port
         base station road highway mission operation operations relief support justice hall park lake
-        river mountain valley
+        river mountain valley english secretary governor senator mayor chancellor ambassador envoy
         """
     )
+)
+
+
+# Seas, oceans and parts of the world too broad to place anything at: found by the gazetteer only as the
+# villages and counties named after them ("Pacific, Missouri", "Middle East, Maryland"), so never read.
+UNPLACEABLE_NAMES = frozenset(
+    {
+        "middle east",
+        "mideast",
+        "near east",
+        "far east",
+        "pacific",
+        "pacific ocean",
+        "atlantic",
+        "atlantic ocean",
+        "north atlantic",
+        "south atlantic",
+        "north pacific",
+        "south pacific",
+        "indian ocean",
+        "arctic",
+        "arctic ocean",
+        "antarctic",
+        "southern ocean",
+        "north africa",
+        "northern africa",
+        "west africa",
+        "western africa",
+        "east africa",
+        "eastern africa",
+        "central africa",
+        "southern africa",
+        "sub saharan africa",
+        "sahara",
+        "maghreb",
+        "central asia",
+        "south asia",
+        "southeast asia",
+        "south east asia",
+        "east asia",
+        "asia pacific",
+        "western europe",
+        "eastern europe",
+        "northern europe",
+        "southern europe",
+        "central europe",
+        "scandinavia",
+        "central america",
+        "caribbean",
+        "west coast",
+        "east coast",
+        "midwest",
+        "global south",
+    }
 )
 
 
@@ -125,6 +183,7 @@ QUALIFIER_CODES = frozenset({"ADM1", "PCLI"})
 # abbreviations of US states only after "Town," where they cannot be ordinary words ("Miss.", "Wash.").
 COUNTRY_ABBREVIATIONS: dict[str, str] = {
     "U.S.": "United States",
+    "U.S": "United States",  # "the U.S government": the final dot is often dropped
     "U.S.A.": "United States",
     "U.K.": "United Kingdom",
     "U.A.E.": "United Arab Emirates",
@@ -179,7 +238,7 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "Wyo.": "Wyoming",
 }
 _COUNTRY_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)"
 )
 _STATE_ABBREVIATION = re.compile(
     r"(?<=[A-Za-z]),\s+(" + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)) + r")"
@@ -233,6 +292,15 @@ def province_word_after(text: str, end: int) -> int | None:
     """The end offset of 'province'/'governorate'/... right after a name, if any."""
     match = PROVINCE_AFTER.match(text[end : end + 20])
     return end + match.end() if match else None
+
+
+def divisions_after(text: str, end: int) -> str | None:
+    """The GeoNames code of the divisions a plural kind word after a list names: ADM2 for "counties",
+    ADM1 for "provinces"; None without one."""
+    match = DIVISIONS_AFTER.match(text[end : end + 20])
+    if match is None:
+        return None
+    return "ADM2" if match.group(1) else "ADM1"
 
 
 def locative_cue(text: str, start: int) -> bool:

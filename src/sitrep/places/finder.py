@@ -64,6 +64,11 @@ class _Entities:
         self.all = [_Entity(ent.start_char, ent.end_char, ent.label_, _name_start(ent)) for ent in doc.ents]
         self.starts = [entity.start for entity in self.all]
         self.persons = [entity for entity in self.all if entity.label == "PERSON"]
+        # "Chrystia Freeland ... Freeland said": a surname the document gives a person is that person's
+        # name wherever it comes back alone.
+        self.surnames = frozenset(
+            fold(ent.text.split()[-1]) for ent in doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) > 1
+        )
 
 
 def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
@@ -165,6 +170,8 @@ def _rejected(
     folded = fold(topo.text)
     if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
         return True
+    if folded in context.UNPLACEABLE_NAMES:
+        return True
     if context.adjective_compound(text, topo.end) or context.inside_other_name(text, topo.start, topo.end):
         return True
     # Short words ("Va.", "Ga") are abbreviations far more often than towns; country codes are listed names.
@@ -179,6 +186,8 @@ def _rejected(
     labels = {token.ent_type_ for token in span}
     is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
     if "PERSON" in labels and not is_country and _person_name(entities, text, topo):
+        return True
+    if folded in entities.surnames and not is_country and not _known_place(topo):
         return True
     if labels & OTHER_NAME_LABELS and _inside_other_entity(entities, text, topo, OTHER_NAME_LABELS):
         return True
@@ -197,6 +206,13 @@ def _rejected(
         sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
         return span[0].i in sentence_starts or not sizeable
     return False
+
+
+def _known_place(topo: Toponym) -> bool:
+    """Whether the name is the own or alternate name of a town of some size, or of a division."""
+    return any(
+        match >= 0.75 and (place.population >= 10_000 or place.feature_class != "P") for place, match in topo.candidates
+    )
 
 
 def _inside_other_entity(entities: _Entities, text: str, topo: Toponym, labels: frozenset[str] | None) -> bool:
@@ -264,6 +280,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         surface = text[start:end]
         if fold(surface) in gazetteer.demonyms or fold(surface) in context.STOP_WORDS:
             continue
+        if fold(surface) in context.UNPLACEABLE_NAMES:
+            continue
         toponyms.append(Toponym(start, end, surface, gazetteer.candidates(surface)))
     toponyms.sort(key=lambda t: t.start)
     for topo in toponyms:
@@ -272,6 +290,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         topo.listed = bool(context.LIST_GAP.fullmatch(text[previous.end : topo.start]))
     _link_qualifiers(text, toponyms)
     _link_province_words(text, toponyms, gazetteer)
+    _link_division_lists(text, toponyms)
     return toponyms + _country_hints(text, gazetteer)
 
 
@@ -300,6 +319,31 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
         qualifier.candidates = [r for r in regions if any(_contains(r[0], p) for p, _ in inside)]
         qualifier.qualifier = True
         qualifier.metonymic = False
+
+
+def _link_division_lists(text: str, toponyms: list[Toponym]) -> None:
+    """'Barrow, Jackson and Madison counties': every item of a list followed by a plural kind of division
+    is a division of that kind, where the name has such a reading."""
+    for index, topo in enumerate(toponyms):
+        code = context.divisions_after(text, topo.end)
+        if code is None:
+            continue
+        first = index
+        while first > 0 and toponyms[first].listed:
+            first -= 1
+        if _province_of_its_own(toponyms[index], code):
+            continue  # "Georgia counties": the counties of Georgia
+        for item in toponyms[first : index + 1]:
+            divisions = [(p, m) for p, m in item.candidates if p.feature_code == code and m >= 0.75]
+            if divisions and not item.within:
+                item.candidates = divisions
+                item.province = True
+
+
+def _province_of_its_own(topo: Toponym, code: str) -> bool:
+    """A name of a larger division than the kind that follows it ("Georgia counties", "Syria provinces")."""
+    larger = ("PCLI",) if code == "ADM1" else ("PCLI", "ADM1")
+    return any(p.feature_code in larger and m >= 1.0 for p, m in topo.candidates)
 
 
 def _link_province_words(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> None:

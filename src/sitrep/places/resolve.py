@@ -11,6 +11,16 @@ from sitrep.model import Place, PlaceMention
 from sitrep.places.finder import NER_PLACE_LABELS, Toponym
 from sitrep.places.gazetteer import prior_score
 from sitrep.places.names import fold
+from sitrep.places.namesakes import (
+    BIG_CITY,
+    FAMOUS_CODES,
+    SMALL_TOWN,
+    big_city_named,
+    country_named,
+    famous_feature,
+    lesser_namesake,
+    province_named,
+)
 
 FOCUS_WEIGHT = 0.25
 ADMIN1_WEIGHT = 0.25  # for a candidate in a province the document names ("Tennessee", "Franklin, Tenn.")
@@ -18,12 +28,8 @@ NEAR_BONUS = 0.15  # for a candidate within NEAR_KM of another place of the docu
 NEAR_KM = 250.0
 CLOSE_KM = 50.0  # a neighbour this close says which of a country's namesakes is meant
 ABSTAIN_BELOW = 0.4
-# A small town is only believed with some support: an NER place label, a preposition, or the document's focus.
-SMALL_TOWN = 20_000
 # A settlement this small is no reading for a name the model files as a non-settlement location (LOC).
 HAMLET = 2_000
-# A place this big is believed under a spelling variant when the text also says it is a place.
-BIG_CITY = 100_000
 # Candidates kept per toponym, by prior: the long tail of namesakes never wins and costs distance checks.
 MAX_CANDIDATES = 12
 MAX_ANCHORS = 40
@@ -168,18 +174,6 @@ def _score(
     return score
 
 
-def _country_named(candidates: Sequence[tuple[Place, float]]) -> Place | None:
-    return next((p for p, match in candidates if p.feature_code == "PCLI" and match >= 1.0), None)
-
-
-def _province_named(candidates: Sequence[tuple[Place, float]]) -> Place | None:
-    """A province of a million people or more whose own name this is."""
-    return next(
-        (p for p, match in candidates if p.feature_code == "ADM1" and match >= 1.0 and p.population >= 1_000_000),
-        None,
-    )
-
-
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
@@ -217,7 +211,15 @@ class _Readings:
         priced = [(place, match, prior_score(place, match)) for place, match in topo.candidates]
         best = max(priced, key=lambda c: c[2])
         self.likeliest: tuple[Place, float] = (best[0], best[1])
-        shortlist = priced if len(priced) <= MAX_CANDIDATES else sorted(priced, key=lambda c: -c[2])[:MAX_CANDIDATES]
+        # A name written as a division ("Madison County", "Barrow and Madison counties") keeps all its
+        # divisions: the small one of the document's province would otherwise fall off the list.
+        if len(priced) <= MAX_CANDIDATES or topo.province:
+            shortlist = priced
+        else:
+            shortlist = sorted(priced, key=lambda c: -c[2])[:MAX_CANDIDATES]
+        if shortlist is not priced:
+            # A sea or region has no population to rank by, yet outweighs the namesakes (see `famous_feature`).
+            shortlist.extend(c for c in priced if c[0].feature_code in FAMOUS_CODES and c not in shortlist)
         self.shortlist = shortlist
         self.pairs: list[tuple[Place, float]] = [(place, match) for place, match, _ in self.shortlist]
 
@@ -265,7 +267,7 @@ def _province_beyond(anchors: _Anchors, city: Place) -> bool:
 
 def precision(topo: Toponym, place: Place | None) -> int:
     """ACLED geo-precision: 3 region or country, 2 near a town, 1 the town itself."""
-    if place is not None and place.feature_class in ("A", "L"):
+    if place is not None and place.feature_class in ("A", "L", "H"):
         return 3
     return 2 if topo.near else 1
 
@@ -370,7 +372,7 @@ def _settled(
             key=lambda triple: -triple[0],
         )
         score, best, match = scored[0]
-        country = _country_named(shortlist)
+        country = country_named(shortlist)
         if (
             country is not None
             and best.feature_class == "P"
@@ -380,7 +382,7 @@ def _settled(
             # A country's name means the country unless the text says which town it is ("China, Texas")
             # or names its neighbours ("Lebanon" with Zionsville and Boone County).
             score, best, match = next(t for t in scored if t[1] is country)
-        province = _province_named(shortlist)
+        province = province_named(shortlist)
         if (
             province is not None
             and best.feature_class == "P"
@@ -393,6 +395,28 @@ def _settled(
             # Likewise a big province keeps its name against a village of the same country in another
             # province that the document's context lifts ("a man in Florida" in a report from New York).
             score, best, match = next(t for t in scored if t[1] is province)
+        city = big_city_named(shortlist, best, focus)
+        if (
+            city is not None
+            and not topo.within
+            and not (anchors and (picks.anchors.near(best, name, CLOSE_KM) or picks.anchors.in_county(best, name)))
+        ):
+            # A small town is lifted over a big city of the same name only by its neighbours or its
+            # county, not by a province or country the document also names: "Louisville" in a report
+            # that names Ohio is still the city in Kentucky.
+            score, best, match = next(t for t in scored if t[1] is city)
+        famous = famous_feature(shortlist)
+        if (
+            famous is not None
+            and best is not famous
+            and topo.text[:1].isupper()
+            and lesser_namesake(topo, best)
+            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+        ):
+            # "the Red Sea", "the Gulf", "the White House": the sea, region or building, not the province or
+            # town named after it, unless the document names the town's neighbours.
+            score, best, match = next(t for t in scored if t[1] is famous)
+            score = max(score, ABSTAIN_BELOW)
         settled[index] = (score, best, match, scored)
     return settled
 

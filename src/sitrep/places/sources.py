@@ -31,6 +31,8 @@ from sitrep.places.divisions import strip_admin_suffix as strip_admin_suffix
 from sitrep.places.names import exact_key, fold
 
 CITIES500_FLOOR = 500
+# GeoNames feature codes of water bodies (class H); other curated regions are areas (class L).
+WATER_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "LK"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +262,7 @@ def _apply_curated(entries: list[Entry], rows: list[dict[str, str]]) -> list[Ent
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
             country_code=row["country_code"] or None,
-            feature_class="L",
+            feature_class="H" if row["feature_code"] in WATER_CODES else "L",
             feature_code=row["feature_code"],
         )
         entries.append(Entry(place, (row["name"], *aliases)))

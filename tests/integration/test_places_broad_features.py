@@ -1,0 +1,74 @@
+"""Seas, regions, landmarks and county lists on the real default gazetteer and the real spaCy model."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitrep.places import Gazetteer, find_places
+
+
+def places_in(nlp: Language, gazetteer: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    found = {}
+    for m in find_places(nlp(text), gazetteer):
+        place = m.place
+        found[m.text] = (
+            place.name if place else None,
+            place.feature_code if place else None,
+            place.admin1 if place else None,
+        )
+    return found
+
+
+def test_seas_and_gulfs_are_the_water_bodies(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(
+        nlp,
+        gazetteer,
+        "Rebels fired two missiles at a cargo ship in the Red Sea, and a tanker was hit in the Gulf of Aden.",
+    )
+    assert found["Red Sea"][:2] == ("Red Sea", "SEA")
+    assert found["Gulf of Aden"][:2] == ("Gulf of Aden", "GULF")
+
+
+def test_the_gulf_is_the_persian_gulf_not_a_province_of_papua(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "Tankers were seized in the Gulf near the Strait of Hormuz.")
+    assert found["Gulf"][:2] == ("Persian Gulf", "GULF")
+    assert found["Strait of Hormuz"][1] == "STRT"
+
+
+def test_seats_of_power_and_airports_are_placed_where_they_stand(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(
+        nlp,
+        gazetteer,
+        "Protesters gathered outside the White House on Sunday. Later, a plane was searched at Heathrow airport.",
+    )
+    assert found["White House"][:2] == ("White House", "BLDG")
+    heathrow = next(value for key, value in found.items() if key.startswith("Heathrow"))
+    assert heathrow[:2] == ("Heathrow Airport", "AIRP")
+
+
+def test_the_holy_see_is_the_vatican(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "The minister presented his credentials to the Holy See on Monday.")
+    assert found["Holy See"][:2] == ("Vatican", "PCLI")
+
+
+def test_world_scale_regions_get_no_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "Leaders discussed security in the Middle East and trade across the Pacific.")
+    assert all(place[0] not in ("Middle East", "Pacific") for place in found.values())
+
+
+def test_a_list_of_counties_names_counties(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "Schools in Barrow, Jackson and Madison counties closed on Monday in Georgia.")
+    assert found["Jackson"] == ("Jackson County", "ADM2", "Georgia")
+    assert found["Barrow"][1] == "ADM2"
+
+
+def test_a_big_city_keeps_its_name_against_a_small_namesake(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "The team from Ohio lost to Louisville in overtime on Saturday.")
+    assert found["Louisville"][2] == "Kentucky"
+
+
+def test_a_persons_surname_is_not_read_as_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Foreign Minister Chrystia Freeland arrived on Monday. Freeland later left for Washington."
+    found = places_in(nlp, gazetteer, text)
+    assert "Freeland" not in found
+    assert found["Washington"][:2] == ("Washington", "PPLC")
