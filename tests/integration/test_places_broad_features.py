@@ -72,3 +72,41 @@ def test_a_persons_surname_is_not_read_as_a_town(nlp: Language, gazetteer: Gazet
     found = places_in(nlp, gazetteer, text)
     assert "Freeland" not in found
     assert found["Washington"][:2] == ("Washington", "PPLC")
+
+
+def test_the_tail_of_a_world_region_is_not_the_continent(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "Migrants crossed from North Africa, and prices rose in Northern Europe.")
+    assert all(place[0] not in ("Africa", "Europe") for place in found.values())
+
+
+def test_legislatures_are_no_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "Congress passed the bill after the House voted on Tuesday in Washington.")
+    assert "Congress" not in found and "House" not in found
+    assert found["Washington"][:2] == ("Washington", "PPLC")
+
+
+def test_ordinary_words_that_only_look_like_another_spelling_are_no_places(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    found = places_in(nlp, gazetteer, "Head of research Ann Lee said the Nikkei fell in Tokyo.")
+    assert set(found) <= {"Tokyo"}
+
+
+def test_a_county_written_out_keeps_every_namesake_in_the_running(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Candidates met in Red Oak, Iowa, on Saturday. The Montgomery County Democrats hosted the forum in Iowa."
+    found = places_in(nlp, gazetteer, text)
+    assert found["Montgomery County"] == ("Montgomery County", "ADM2", "Iowa")
+
+
+def test_a_two_letter_abbreviation_is_a_state_never_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    mentions = find_places(nlp("Protests spread across WA and the capital on Friday."), gazetteer)
+    assert all(m.place is None or m.place.feature_class != "P" for m in mentions if m.text == "WA")
+
+
+def test_a_small_foreign_namesake_is_no_reading_in_a_report_about_elsewhere(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Rangers walked the shore at Glenrock near Newcastle, in New South Wales, Australia, on Sunday."
+    found = places_in(nlp, gazetteer, text)
+    assert found.get("Glenrock", (None,))[0] is None
+    assert found["Newcastle"][2] == "New South Wales"

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from sitrep.places.names import fold
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -98,6 +100,7 @@ STOP_WORDS = frozenset(
         crisis camp camps border borders hospital school mosque church market square bridge airport port
         base station road highway mission operation operations relief support justice hall park lake
         river mountain valley english secretary governor senator mayor chancellor ambassador envoy
+        house senate congress parliament
         """
     )
 )
@@ -292,6 +295,25 @@ def province_word_after(text: str, end: int) -> int | None:
     """The end offset of 'province'/'governorate'/... right after a name, if any."""
     match = PROVINCE_AFTER.match(text[end : end + 20])
     return end + match.end() if match else None
+
+
+_DIVISION_WORD_AT_END = re.compile(r"\s(?:County|Parish|Province|District|Governorate|Oblast|Prefecture)$")
+
+
+def ends_with_division_word(name: str) -> bool:
+    """'Montgomery County', 'Idlib Governorate': a name that says it is a division."""
+    return bool(_DIVISION_WORD_AT_END.search(name))
+
+
+def unplaceable_with_words_before(text: str, start: int, end: int) -> bool:
+    """'North Africa', 'Northern Europe': the name is the tail of a world region too broad to place."""
+    before = text[max(0, start - 30) : start].split()
+    for count in (1, 2):
+        if len(before) >= count:
+            words = " ".join(before[-count:] + [text[start:end]])
+            if fold(words) in UNPLACEABLE_NAMES:
+                return True
+    return False
 
 
 def divisions_after(text: str, end: int) -> str | None:

@@ -170,16 +170,19 @@ def _rejected(
     folded = fold(topo.text)
     if folded in context.STOP_WORDS or folded in context.FACILITY_WORDS or folded in gazetteer.demonyms:
         return True
-    if folded in context.UNPLACEABLE_NAMES:
+    if folded in context.UNPLACEABLE_NAMES or context.unplaceable_with_words_before(text, topo.start, topo.end):
         return True
     if context.adjective_compound(text, topo.end) or context.inside_other_name(text, topo.start, topo.end):
         return True
     # Short words ("Va.", "Ga") are abbreviations far more often than towns; country codes are listed names.
     acronym = topo.text.isupper() and len(folded) <= 5
-    if (len(folded) <= 3 or acronym) and not any(
-        match >= 0.75 and p.feature_class != "P" for p, match in topo.candidates
-    ):
-        return True
+    if len(folded) <= 3 or acronym:
+        divisions = [(p, match) for p, match in topo.candidates if match >= 0.75 and p.feature_class != "P"]
+        if not divisions:
+            return True
+        if len(folded) <= 3:
+            # "WA", "NSW": the abbreviation of a state or country, never the town "Wa".
+            topo.candidates = divisions
     span = context.tokens_at(doc, topo.start, topo.end)
     if span is None:
         return True
@@ -187,14 +190,20 @@ def _rejected(
     is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
     if "PERSON" in labels and not is_country and _person_name(entities, text, topo):
         return True
+    if "PERSON" in labels and all(match < 0.75 for _, match in topo.candidates):
+        return True  # a person's name that only looks like another spelling of a town ("Anfield", "Enfield")
     if folded in entities.surnames and not is_country and not _known_place(topo):
         return True
     if labels & OTHER_NAME_LABELS and _inside_other_entity(entities, text, topo, OTHER_NAME_LABELS):
         return True
+    if labels & OTHER_NAME_LABELS and _opens_other_entity(entities, topo) and not _known_place(topo):
+        return True  # "Glenrock Lagoon", "Craven Cottage": a small namesake's name opening another name
     # Only a spelling variant of some place, inside a longer name of any kind: a word of that name.
     weak = all(match < 0.5 for _, match in topo.candidates)
     if weak and labels and _inside_other_entity(entities, text, topo, None):
         return True
+    if weak and not labels & NER_PLACE_LABELS and not _variant_of_a_city_as_place(text, topo):
+        return True  # "Head", "Gilt", "Nikkei": ordinary words that only look like another spelling of a town
     # "Kuki and Meitei militias": a word known only as another place's alternate or variant spelling,
     # before a group noun, names a people or a faction.
     main_name = any(match >= 1.0 for _, match in topo.candidates)
@@ -206,6 +215,11 @@ def _rejected(
         sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
         return span[0].i in sentence_starts or not sizeable
     return False
+
+
+def _variant_of_a_city_as_place(text: str, topo: Toponym) -> bool:
+    """Another spelling of a big city's name, written where a place is expected ("fighting in Deir Ezzor")."""
+    return context.locative_cue(text, topo.start) and any(p.population >= 100_000 for p, _ in topo.candidates)
 
 
 def _known_place(topo: Toponym) -> bool:
@@ -228,6 +242,15 @@ def _inside_other_entity(entities: _Entities, text: str, topo: Toponym, labels: 
         # the comma qualifies what precedes it.
         return not text[ent.first : topo.start].rstrip().endswith(",")
     return False
+
+
+def _opens_other_entity(entities: _Entities, topo: Toponym) -> bool:
+    """A name that begins an organisation's or a work's name and is followed by more of it."""
+    index = bisect_right(entities.starts, topo.start) - 1
+    if index < 0:
+        return False
+    ent = entities.all[index]
+    return ent.label in OTHER_NAME_LABELS and ent.first == topo.start and ent.end > topo.end
 
 
 def _person_name(entities: _Entities, text: str, topo: Toponym) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sitrep.model import Place, PlaceMention
+from sitrep.places import context
 from sitrep.places.finder import NER_PLACE_LABELS, Toponym
 from sitrep.places.gazetteer import prior_score
 from sitrep.places.names import fold
@@ -192,10 +193,12 @@ def _village_for_a_region(topo: Toponym, place: Place) -> bool:
 
 
 def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
-    """A town only known by another spelling, in a country foreign to a document focused elsewhere.
+    """A town only known by another spelling, or a small town, in a country foreign to a document focused
+    elsewhere ("Glenrock" in a report from New South Wales is no town of Wyoming).
 
     `focus` leaves out the name itself, which would otherwise vouch for its own reading."""
-    if match >= 1.0 or place.feature_class != "P" or place.population >= FOREIGN_ALIAS_POPULATION:
+    size_limit = SMALL_TOWN if match >= 1.0 else FOREIGN_ALIAS_POPULATION
+    if place.feature_class != "P" or place.population >= size_limit:
         return False
     if focus.get(place.country_code or "", 0.0) >= FOREIGN_FOCUS:
         return False
@@ -213,7 +216,7 @@ class _Readings:
         self.likeliest: tuple[Place, float] = (best[0], best[1])
         # A name written as a division ("Madison County", "Barrow and Madison counties") keeps all its
         # divisions: the small one of the document's province would otherwise fall off the list.
-        if len(priced) <= MAX_CANDIDATES or topo.province:
+        if len(priced) <= MAX_CANDIDATES or topo.province or context.ends_with_division_word(topo.text):
             shortlist = priced
         else:
             shortlist = sorted(priced, key=lambda c: -c[2])[:MAX_CANDIDATES]
