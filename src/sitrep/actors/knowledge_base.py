@@ -161,11 +161,16 @@ class ActorBase:
         return next((c for c in self.countries if c.code == code), None) if code else None
 
     def country_by_name(self, text: str) -> Country | None:
-        key = normalise_alias(text)
-        for country in self.countries:
-            if any(normalise_alias(name) == key for name in country.names):
-                return country
-        return None
+        by_name = self.cache.get("countries_by_name")
+        if by_name is None:
+            # Normalised once for the process, not once per call (each call compared every country's names).
+            by_name = {}
+            for country in self.countries:
+                for name in country.names:
+                    by_name.setdefault(normalise_alias(name), country)
+            self.cache["countries_by_name"] = by_name
+        found: Country | None = by_name.get(normalise_alias(text))
+        return found
 
 
 def _text(value: Any, what: str, actor_id: str) -> str:

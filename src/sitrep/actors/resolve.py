@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -64,15 +64,16 @@ def _lengths_by_first_word(table: Collection[tuple[str, ...]]) -> dict[str, tupl
     return entry[1]
 
 
-def _phrase_at(doc: Doc, i: int, table: Collection[tuple[str, ...]]) -> int:
-    """Length in tokens of the longest phrase of `table` starting at token `i`, or 0."""
+def _phrase_at(words: Sequence[str], i: int, table: Collection[tuple[str, ...]]) -> int:
+    """Length in tokens of the longest phrase of `table` starting at token `i` of `words` (a Doc's
+    lower-case words), or 0."""
     # Called for every token with several tables: look at the first word before building any slice.
-    lengths = _lengths_by_first_word(table).get(doc[i].lower_)
+    lengths = _lengths_by_first_word(table).get(words[i])
     if not lengths:
         return 0
-    room = len(doc) - i
+    room = len(words) - i
     for length in lengths:
-        if length <= room and tuple(t.lower_ for t in doc[i : i + length]) in table:
+        if length <= room and tuple(words[i : i + length]) in table:
             return length
     return 0
 
@@ -85,8 +86,8 @@ def _is_head(doc: Doc, last: int) -> bool:
     return not (token.dep_ in ("compound", "amod", "nmod") and token.head.i > last)
 
 
-def _noun_at(doc: Doc, i: int, table: Collection[tuple[str, ...]]) -> int:
-    length = _phrase_at(doc, i, table) if i < len(doc) else 0
+def _noun_at(doc: Doc, words: Sequence[str], i: int, table: Collection[tuple[str, ...]]) -> int:
+    length = _phrase_at(words, i, table) if i < len(words) else 0
     return length if length and _is_head(doc, i + length - 1) else 0
 
 
@@ -98,6 +99,9 @@ class _Resolver:
         self.kb = kb
         self.focus = focus_country.upper() if focus_country else None
         self.atoms: Mapping[int, Atom] = {atom.start: atom for atom in find_atoms(doc, kb)}
+        # Every token's lower-case word, read once: the pass looks at each token with several tables, and
+        # each `doc[i]` builds a new Token object.
+        self.words: list[str] = [token.lower_ for token in doc]
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -119,7 +123,7 @@ class _Resolver:
             (FORCE_NOUNS, self.kb.military),
             (GOVERNMENT_NOUNS, self.kb.government),
         ):
-            length = _noun_at(self.doc, i, table)
+            length = _noun_at(self.doc, self.words, i, table)
             actor = getter(country) if length else None
             if actor is not None:
                 return actor, length
@@ -175,7 +179,7 @@ class _Resolver:
         ):
             end = inner.end + 1
         if not self.kb.is_government(actor):
-            end += _noun_at(doc, end, MEMBER_NOUNS)
+            end += _noun_at(doc, self.words, end, MEMBER_NOUNS)
         return _Candidate(atom.start, end, actor)
 
     def from_backing(self, atom: Atom) -> _Candidate | None:
@@ -198,7 +202,7 @@ class _Resolver:
         if target is not None and target.kind == "alias":
             inner = self.from_alias(target)
             return _Candidate(atom.start, inner.end, inner.actor, backers)
-        length = _noun_at(doc, k, PROXY_NOUNS)
+        length = _noun_at(doc, self.words, k, PROXY_NOUNS)
         if not length:
             return None
         if leader and atom.kind == "alias" and not self.kb.is_state(self.pick(atom)):
@@ -215,7 +219,7 @@ class _Resolver:
         """ "Syria's military", "Assad's troops", "Iran's Revolutionary Guards", "Hezbollah's fighters"."""
         doc, k = self.doc, atom.end + 1
         if atom.kind == "alias" and not self.kb.is_state(self.pick(atom)):
-            length = _noun_at(doc, k, MEMBER_NOUNS)
+            length = _noun_at(doc, self.words, k, MEMBER_NOUNS)
             return _Candidate(atom.start, k + length if length else atom.end, self.pick(atom))
         country = self.country_of(atom)
         owned = self.atoms.get(k)
@@ -236,9 +240,9 @@ class _Resolver:
                 inner = self.from_alias(following)
                 return _Candidate(atom.start, inner.end, inner.actor)
             return None
-        length = _noun_at(doc, end, GENERIC_PHRASES)
+        length = _noun_at(doc, self.words, end, GENERIC_PHRASES)
         if length:
-            kind = GENERIC_PHRASES[tuple(t.lower_ for t in doc[end : end + length])]
+            kind = GENERIC_PHRASES[tuple(self.words[end : end + length])]
             actor = self.generic_actor(kind, country)
             return _Candidate(atom.start, end + length, actor) if actor else None
         found = self.state_actor_for_noun(country, end)
@@ -296,11 +300,11 @@ class _Resolver:
 
     def from_loyalty(self, i: int) -> _Candidate | None:
         """ "troops loyal to Assad", "forces loyal to the government", "those loyal to the regime"."""
-        doc = self.doc
-        if not (i + 3 < len(doc) and doc[i].lower_ in LOYALTY_HEADS and doc[i + 1].lower_ == "loyal"
-                and doc[i + 2].lower_ == "to"):  # fmt: skip
+        words = self.words
+        if not (i + 3 < len(words) and words[i] in LOYALTY_HEADS and words[i + 1] == "loyal"
+                and words[i + 2] == "to"):  # fmt: skip
             return None
-        k = i + 3 + (doc[i + 3].lower_ == "the")
+        k = i + 3 + (words[i + 3] == "the")
         target = self.atoms.get(k)
         if target is not None:
             owner = self.from_atom(target)
@@ -309,17 +313,17 @@ class _Resolver:
                 return _Candidate(i, end, self.pick(target))
             actor = self.kb.military(self.country_of(target))
             return _Candidate(i, end, actor) if actor else None
-        if k < len(doc) and doc[k].lower_ in ("government", "regime", "president", "state", "junta"):
+        if k < len(words) and words[k] in ("government", "regime", "president", "state", "junta"):
             actor = self.kb.military(self.focus)
             return _Candidate(i, k + 1, actor) if actor else None
         return None
 
     def from_generic(self, i: int) -> _Candidate | None:
         """ "government forces", "the army", "rebels", "gunmen", "residents", "protesters"."""
-        length = _noun_at(self.doc, i, GENERIC_PHRASES)
+        length = _noun_at(self.doc, self.words, i, GENERIC_PHRASES)
         if not length:
             return None
-        words = tuple(t.lower_ for t in self.doc[i : i + length])
+        words = tuple(self.words[i : i + length])
         actor = self.generic_actor(GENERIC_PHRASES[words], self.focus)
         if actor is None:
             return None
@@ -350,10 +354,16 @@ class _Resolver:
 
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
+        words = self.words
+        # The words a loyalty or generic phrase can start with: every other token is passed over at once.
+        starters = LOYALTY_HEADS | _lengths_by_first_word(GENERIC_PHRASES).keys()
         i = 0
-        while i < len(self.doc):
+        while i < len(words):
             atom = self.atoms.get(i)
-            candidate = self.from_atom(atom) if atom else self.from_loyalty(i) or self.from_generic(i)
+            if atom:
+                candidate = self.from_atom(atom)
+            else:
+                candidate = self.from_loyalty(i) or self.from_generic(i) if words[i] in starters else None
             if candidate is None:
                 i = atom.end if atom else i + 1
                 continue
