@@ -32,3 +32,18 @@ def test_town_and_state_and_country_abbreviations(nlp: Language, gazetteer: Gaze
     assert richmond is not None and richmond.admin1 == "Virginia"
     assert us is not None and us.feature_code == "PCLI" and us.country_code == "US"
     assert mentions["Va."].place is not None and mentions["Va."].place.feature_code == "ADM1"
+
+
+def test_names_that_swing_between_two_countries_settle_on_the_better_supported_readings(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # Read in turn, each name pulled the other abroad: Cambridge to America while Washington was read in
+    # England, and back; the rounds now stop when nothing changes, or keep each name's better reading.
+    text = (
+        "The regulator opened an inquiry after the data firm Cambridge Analytica obtained the profiles. "
+        "Cambridge Analytica denied wrongdoing, and a Washington-based privacy group asked for a hearing. "
+        "The company's Cambridge Analytica unit was closed, and its staff in Kuala Lumpur, Malaysia, left."
+    )
+    found = {(m.text, m.place.country_code, m.place.feature_code) for m in find_places(nlp(text), gazetteer) if m.place}
+    assert ("Washington", "US", "PPLC") in found
+    assert ("Cambridge", "GB", "PPL") in found

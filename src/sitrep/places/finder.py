@@ -274,14 +274,16 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         frozenset(sentence.start for sentence in doc.sents) if doc.has_annotation("SENT_START") else frozenset({0})
     )
     toponyms: list[Toponym] = []
-    taken: list[tuple[int, int]] = []
+    abbreviated: list[tuple[int, int]] = []
     for start, end, full_name, kind in context.abbreviations(text):
         candidates = [c for c in gazetteer.candidates(full_name) if c[0].feature_code == kind]
         if candidates:
-            taken.append((start, end))
+            abbreviated.append((start, end))
             toponyms.append(Toponym(start, end, text[start:end], [(p, 1.0) for p, _ in candidates]))
+    # Gazetteer matches never overlap each other: each is checked against the few abbreviations only.
+    taken: list[tuple[int, int]] = list(abbreviated)
     for start, end, loose in _gazetteer_matches(text, gazetteer):
-        if any(s < end and start < e for s, e in taken):
+        if abbreviated and any(s < end and start < e for s, e in abbreviated):
             continue
         surface = text[start:end]
         if loose:
@@ -294,11 +296,13 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if _rejected(doc, text, topo, gazetteer, sentence_starts, entities):
             continue
         toponyms.append(topo)
+    taken.sort()
+    taken_starts = [s for s, _ in taken]
     for ent in entities.all:
         if ent.label not in NER_PLACE_LABELS:
             continue
         start, end = ent.first, ent.end
-        if any(s < end and start < e for s, e in taken):
+        if _overlaps(taken, taken_starts, start, end):
             continue
         surface = text[start:end]
         if fold(surface) in gazetteer.demonyms or fold(surface) in context.STOP_WORDS:
@@ -315,6 +319,12 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     _link_province_words(text, toponyms, gazetteer)
     _link_division_lists(text, toponyms)
     return toponyms + _country_hints(text, gazetteer)
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans`: sorted, non-overlapping, with their `starts`."""
+    index = bisect_left(starts, end) - 1
+    return index >= 0 and spans[index][1] > start
 
 
 def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:

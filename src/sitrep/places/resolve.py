@@ -50,7 +50,7 @@ PROVINCE_TO_VILLAGE = 100
 # Names a list needs before its kind (countries, provinces, settlements) says what an odd item is.
 LIST_MIN = 3
 # Rounds of reading each name again in the light of the others' readings.
-ROUNDS = 2
+ROUNDS = 4  # at most: most documents settle after one or two
 
 Province = tuple[str, str]  # (country code, admin1 name)
 Name = str  # a toponym's core name, folded (see `name_of`)
@@ -427,6 +427,10 @@ def _settled(
 Settled = dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]]
 
 
+def _same_readings(one: Settled, other: Settled) -> bool:
+    return one.keys() == other.keys() and all(one[i][1] is other[i][1] for i in one)
+
+
 def kind_of(place: Place) -> str:
     """The kind of feature a list keeps to: a country, a province, a settlement, or something else."""
     if place.feature_code in ("PCLI", "ADM1"):
@@ -502,10 +506,17 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
     picks = _Picks(toponyms, {i: r.likeliest for i, r in readings.items()}, readings)
     settled = _settled(toponyms, named, picks, anchors=False, readings=readings)
     _lists_agree(toponyms, settled)
+    previous: Settled = {}
     for _ in range(ROUNDS):
         picks = _Picks(toponyms, {i: (best, match) for i, (_, best, match, _) in settled.items()}, readings)
-        settled = _settled(toponyms, named, picks, anchors=True, readings=readings)
+        previous, settled = settled, _settled(toponyms, named, picks, anchors=True, readings=readings)
         _lists_agree(toponyms, settled)
+        if _same_readings(previous, settled):
+            break
+    else:
+        # Still swinging between two readings ("Cambridge" in England while "Washington" is read in
+        # England, and both in America the round after): each name keeps its better-supported one.
+        settled = {i: max(previous.get(i, reading), reading, key=lambda r: r[0]) for i, reading in settled.items()}
     mentions: list[PlaceMention] = []
     for index, topo in enumerate(toponyms):
         if topo.metonymic or topo.hint:
