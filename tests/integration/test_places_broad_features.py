@@ -110,3 +110,10 @@ def test_a_small_foreign_namesake_is_no_reading_in_a_report_about_elsewhere(
     found = places_in(nlp, gazetteer, text)
     assert found.get("Glenrock", (None,))[0] is None
     assert found["Newcastle"][2] == "New South Wales"
+
+
+def test_a_word_of_a_facilitys_name_is_not_the_hamlet_of_that_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The parade left Jackson Square in New Orleans and ended at Washington Square, near the old market."
+    found = places_in(nlp, gazetteer, text)
+    assert found.get("Washington Square", (None, None, None))[2] != "Pennsylvania"
+    assert found["New Orleans"][2] == "Louisiana"

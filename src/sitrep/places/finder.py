@@ -22,6 +22,11 @@ NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NER_TOLERATED = NER_PLACE_LABELS | {"ORG", "NORP", ""}
 # Entities whose inner words are never places of their own.
 OTHER_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+FACILITY_LABELS = frozenset({"FAC"})
+# A town this big keeps its name inside a facility's name ("Port of Hodeidah"); smaller ones do not.
+SIZEABLE_TOWN = 50_000
+# "The Turtle Rock": a capitalised word right after a name, in the same sentence, continues it.
+_NAME_WORD_AFTER = re.compile(r"^ [A-Z][a-z]")
 
 
 @dataclass(slots=True)
@@ -198,6 +203,14 @@ def _rejected(
         return True
     if labels & OTHER_NAME_LABELS and _opens_other_entity(entities, topo) and not _known_place(topo):
         return True  # "Glenrock Lagoon", "Craven Cottage": a small namesake's name opening another name
+    if not _known_place(topo, SIZEABLE_TOWN) and (
+        _inside_other_entity(entities, text, topo, FACILITY_LABELS)
+        or ("FAC" in labels and fold(topo.text.split()[-1]) in context.FACILITY_WORDS)
+        or (main_name_missing(topo) and _name_word_follows(text, topo.end))
+    ):
+        # "Paddock Hill Bend", "Washington Square" (the park), "The Turtle Rock": a word of a facility's
+        # or another longer name that a hamlet somewhere also bears.
+        return True
     # Only a spelling variant of some place, inside a longer name of any kind: a word of that name.
     weak = all(match < 0.5 for _, match in topo.candidates)
     if weak and labels and _inside_other_entity(entities, text, topo, None):
@@ -217,15 +230,25 @@ def _rejected(
     return False
 
 
+def main_name_missing(topo: Toponym) -> bool:
+    """No place bears this as its main name: it is only an alternate name or another spelling."""
+    return all(match < 1.0 for _, match in topo.candidates)
+
+
+def _name_word_follows(text: str, end: int) -> bool:
+    return bool(_NAME_WORD_AFTER.match(text[end : end + 3]))
+
+
 def _variant_of_a_city_as_place(text: str, topo: Toponym) -> bool:
     """Another spelling of a big city's name, written where a place is expected ("fighting in Deir Ezzor")."""
     return context.locative_cue(text, topo.start) and any(p.population >= 100_000 for p, _ in topo.candidates)
 
 
-def _known_place(topo: Toponym) -> bool:
+def _known_place(topo: Toponym, population: int = 10_000) -> bool:
     """Whether the name is the own or alternate name of a town of some size, or of a division."""
     return any(
-        match >= 0.75 and (place.population >= 10_000 or place.feature_class != "P") for place, match in topo.candidates
+        match >= 0.75 and (place.population >= population or place.feature_class != "P")
+        for place, match in topo.candidates
     )
 
 
