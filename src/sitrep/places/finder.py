@@ -76,26 +76,39 @@ class _Entities:
         )
 
 
-def _stream(tokens: list[Token], text: str) -> tuple[str, list[int], list[int]]:
-    """Word skeletons joined by spaces ('#' for punctuation), each word's stream offset and token index."""
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    """Word skeletons joined by spaces ('#' for punctuation), each word's stream offset and token index,
+    and the stream words that are capitalised, by the offset of the space that closes them."""
+
+    text: str
+    offsets: list[int]
+    indices: list[int]
+    capitalised: dict[int, int]  # offset of the closing space -> word number
+
+
+def _stream(tokens: list[Token], text: str) -> _Stream:
     parts: list[str] = [""]
     offsets: list[int] = []
     indices: list[int] = []
+    capitalised: dict[int, int] = {}
     position = 1
     for index, token in enumerate(tokens):
-        if _abbreviation_dot(tokens, index):
-            continue
         if token.barrier:
+            if _abbreviation_dot(tokens, index):
+                continue
             word = "#"
-        elif is_article(tokens, index, text):
-            continue
+        elif len(token.text) <= 3 and is_article(tokens, index, text):
+            continue  # every article is a word of two or three letters
         else:
             word = skeleton(token.text) or "#"
+            if token.text[:1].isupper():
+                capitalised[position + len(word)] = len(offsets)
         offsets.append(position)
         indices.append(index)
         parts.append(word)
         position += len(word) + 1
-    return " ".join(parts) + " ", offsets, indices
+    return _Stream(" ".join(parts) + " ", offsets, indices, capitalised)
 
 
 def _abbreviation_dot(tokens: list[Token], index: int) -> bool:
@@ -114,13 +127,14 @@ def _gazetteer_matches(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, 
     know ("Maarat al-Numan" is no "Numan"): the match then covers the whole name and its key is "".
     """
     tokens = tokenize(text)
-    stream, offsets, indices = _stream(tokens, text)
+    words = _stream(tokens, text)
+    offsets, indices = words.offsets, words.indices
     found: list[tuple[int, int, str]] = []
-    for stream_end, loose in gazetteer.name_matches(stream):
-        last = bisect_right(offsets, stream_end - 1) - 1
+    for stream_end, loose in gazetteer.name_matches(words.text):
         # Most matches are common words that are also someone's village ("war", "said"): a name ends
-        # in a capital (see `_looks_like_name`), so those are dropped before any further work.
-        if last < 0 or not _WORD_SPLIT.split(tokens[indices[last]].text)[-1][:1].isupper():
+        # in a capital (see `_looks_like_name`; a word holds no hyphen), so those are dropped first.
+        last = words.capitalised.get(stream_end, -1)
+        if last < 0:
             continue
         first = bisect_right(offsets, stream_end - len(loose)) - 1
         if first < 0 or last < first:
