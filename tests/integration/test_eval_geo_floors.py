@@ -17,15 +17,15 @@ FLOORS: dict[str, tuple[int, dict[str, dict[str, float]]]] = {
     "gwn": (
         40,
         {
-            "over_found": {"exact_match": 0.83, "acc_at_161": 0.965},
+            "over_found": {"exact_match": 0.84, "acc_at_161": 0.975},
             "over_all": {"exact_match": 0.49, "acc_at_161": 0.57},
         },
     ),
     "lgl": (
         60,
         {
-            "over_found": {"exact_match": 0.85, "acc_at_161": 0.88},
-            "over_all": {"exact_match": 0.65, "acc_at_161": 0.67},
+            "over_found": {"exact_match": 0.855, "acc_at_161": 0.885},
+            "over_all": {"exact_match": 0.655, "acc_at_161": 0.675},
         },
     ),
 }

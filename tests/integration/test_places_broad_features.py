@@ -117,3 +117,8 @@ def test_a_word_of_a_facilitys_name_is_not_the_hamlet_of_that_name(nlp: Language
     found = places_in(nlp, gazetteer, text)
     assert found.get("Washington Square", (None, None, None))[2] != "Pennsylvania"
     assert found["New Orleans"][2] == "Louisiana"
+
+
+def test_a_three_letter_town_keeps_its_town_reading(nlp: Language, gazetteer: Gazetteer) -> None:
+    found = places_in(nlp, gazetteer, "French troops handed over their base in Gao to the Malian army on Monday.")
+    assert found["Gao"][:2] == ("Gao", "PPLA")

@@ -27,6 +27,7 @@ FACILITY_LABELS = frozenset({"FAC"})
 SIZEABLE_TOWN = 50_000
 # "The Turtle Rock": a capitalised word right after a name, in the same sentence, continues it.
 _NAME_WORD_AFTER = re.compile(r"^ [A-Z][a-z]")
+_PROVINCE_AFTER_COMMA = re.compile(r"^, [A-Z]")
 
 
 @dataclass(slots=True)
@@ -199,8 +200,8 @@ def _rejected(
         divisions = [(p, match) for p, match in topo.candidates if match >= 0.75 and p.feature_class != "P"]
         if not divisions:
             return True
-        if len(folded) <= 3:
-            # "WA", "NSW": the abbreviation of a state or country, never the town "Wa".
+        if acronym and len(folded) <= 3:
+            # "WA", "NSW": the abbreviation of a state or country, never the town "Wa" (but "Gao" is the town).
             topo.candidates = divisions
     span = context.tokens_at(doc, topo.start, topo.end)
     if span is None:
@@ -215,7 +216,12 @@ def _rejected(
         return True
     if labels & OTHER_NAME_LABELS and _inside_other_entity(entities, text, topo, OTHER_NAME_LABELS):
         return True
-    if labels & OTHER_NAME_LABELS and _opens_other_entity(entities, topo) and not _known_place(topo):
+    if (
+        labels & OTHER_NAME_LABELS
+        and _opens_other_entity(entities, text, topo)
+        and not _known_place(topo)
+        and not context.locative_cue(text, topo.start)
+    ):
         return True  # "Glenrock Lagoon", "Craven Cottage": a small namesake's name opening another name
     if not _known_place(topo, SIZEABLE_TOWN) and (
         _inside_other_entity(entities, text, topo, FACILITY_LABELS)
@@ -254,8 +260,9 @@ def _name_word_follows(text: str, end: int) -> bool:
 
 
 def _variant_of_a_city_as_place(text: str, topo: Toponym) -> bool:
-    """Another spelling of a big city's name, written where a place is expected ("fighting in Deir Ezzor")."""
-    return context.locative_cue(text, topo.start) and any(p.population >= 100_000 for p, _ in topo.candidates)
+    """Another spelling of a town's name, written where a place is expected: after a preposition
+    ("fighting in Deir Ezzor", "near Dasu") or before its province ("shelled Darat Izza, Aleppo")."""
+    return context.locative_cue(text, topo.start) or bool(_PROVINCE_AFTER_COMMA.match(text[topo.end : topo.end + 3]))
 
 
 def _known_place(topo: Toponym, population: int = 10_000) -> bool:
@@ -281,13 +288,16 @@ def _inside_other_entity(entities: _Entities, text: str, topo: Toponym, labels: 
     return False
 
 
-def _opens_other_entity(entities: _Entities, topo: Toponym) -> bool:
-    """A name that begins an organisation's or a work's name and is followed by more of it."""
+def _opens_other_entity(entities: _Entities, text: str, topo: Toponym) -> bool:
+    """A name that begins an organisation's or a work's name and is followed by more of it, not by a
+    comma ("Dasu, Khyber Pakhtunkhwa" read as one organisation is a town and its province)."""
     index = bisect_right(entities.starts, topo.start) - 1
     if index < 0:
         return False
     ent = entities.all[index]
-    return ent.label in OTHER_NAME_LABELS and ent.first == topo.start and ent.end > topo.end
+    if ent.label not in OTHER_NAME_LABELS or ent.first != topo.start or ent.end <= topo.end:
+        return False
+    return not text[topo.end : ent.end].lstrip().startswith(",")
 
 
 def _person_name(entities: _Entities, text: str, topo: Toponym) -> bool:
