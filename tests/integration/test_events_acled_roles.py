@@ -91,3 +91,10 @@ def test_a_subject_cut_by_a_sentence_break_still_names_the_captor() -> None:
     events = next(iter(Pipeline(load_settings()).analyse([Document("cut", text)]))).events
     regains = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert regains and all(e.actor1 is not None and e.actor1.actor.type == "State forces" for e in regains)
+
+
+def test_where_the_victims_come_from_is_not_where_the_event_happened() -> None:
+    text = "Three soldiers from Homs, all conscripts, were killed in a roadside bombing at Tadmur town on Sunday."
+    events = next(iter(Pipeline(load_settings()).analyse([Document("origin", text)]))).events
+    placed = [e.location.text for e in events if e.location is not None]
+    assert placed and "Homs" not in placed and "Tadmur" in placed

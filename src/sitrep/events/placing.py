@@ -116,12 +116,21 @@ def _token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _origin_of_someone(doc: Doc, place: PlaceMention) -> bool:
+    """'two fighters from Sunameen', 'a man from Homs': where someone comes from, not where the event is."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("NOUN", "PROPN")
+
+
 def places_for(
     doc: Doc, trigger: Trigger, roles: Roles, sentence_places: list[PlaceMention], sentence: SpacySpan,
     discourse: Discourse, label: str,
 ) -> list[PlaceMention]:
     destination = ("to", "into", "towards", "toward", "for")
-    places = list(roles.places)
+    places = [p for p in roles.places if not _origin_of_someone(doc, p)]
     if label in ("Displacement", "Non-violent transfer of territory", "Change to group/activity"):
         places = [p for p in places if place_preposition(doc, p) not in destination]
     if places:
@@ -142,7 +151,9 @@ def places_for(
             near = any(t.lower_ in NEAR_WORDS or t.lemma_.lower() in NEAR_WORDS
                        for t in token.ancestors if t.i >= sentence.start)
             return [replace(found, geo_precision=max(found.geo_precision, 2)) if near else found]
-    candidates = [p for p in sentence_places if place_preposition(doc, p) not in destination] or sentence_places
+    candidates = [
+        p for p in sentence_places if place_preposition(doc, p) not in destination and not _origin_of_someone(doc, p)
+    ] or sentence_places
     if candidates:
         nearest = min(candidates, key=lambda p: abs(p.start - head.idx))
         return most_precise(doc, _with_conjoined(doc, nearest, candidates))
