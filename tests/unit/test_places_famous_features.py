@@ -81,5 +81,9 @@ def test_plural_division_words_name_the_kind_of_a_whole_list() -> None:
     assert context.divisions_after("Jackson said", len("Jackson")) is None
 
 
-def test_world_scale_names_are_never_places() -> None:
-    assert {"middle east", "pacific", "indian ocean", "asia pacific"} <= context.UNPLACEABLE_NAMES
+def test_the_tail_of_a_world_region_is_found_from_the_words_before_it() -> None:
+    text = "trade across North Africa and South Africa"
+    north = text.index("Africa")
+    south = text.rindex("Africa")
+    assert context.unplaceable_with_words_before(text, north, north + len("Africa"))
+    assert not context.unplaceable_with_words_before(text, south, south + len("Africa"))

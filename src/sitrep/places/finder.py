@@ -210,6 +210,7 @@ def _rejected(
     is_country = any(place.feature_code in ("PCLI", "CONT") and match >= 0.75 for place, match in topo.candidates)
     if "PERSON" in labels and not is_country and _person_name(entities, text, topo):
         return True
+    main_name = any(match >= 1.0 for _, match in topo.candidates)
     if "PERSON" in labels and all(match < 0.75 for _, match in topo.candidates):
         return True  # a person's name that only looks like another spelling of a town ("Anfield", "Enfield")
     if folded in entities.surnames and not is_country and not _known_place(topo):
@@ -226,7 +227,7 @@ def _rejected(
     if not _known_place(topo, SIZEABLE_TOWN) and (
         _inside_other_entity(entities, text, topo, FACILITY_LABELS)
         or ("FAC" in labels and fold(topo.text.split()[-1]) in context.FACILITY_WORDS)
-        or (main_name_missing(topo) and _name_word_follows(text, topo.end))
+        or (not main_name and _name_word_follows(text, topo.end))
     ):
         # "Paddock Hill Bend", "Washington Square" (the park), "The Turtle Rock": a word of a facility's
         # or another longer name that a hamlet somewhere also bears.
@@ -239,7 +240,6 @@ def _rejected(
         return True  # "Head", "Gilt", "Nikkei": ordinary words that only look like another spelling of a town
     # "Kuki and Meitei militias": a word known only as another place's alternate or variant spelling,
     # before a group noun, names a people or a faction.
-    main_name = any(match >= 1.0 for _, match in topo.candidates)
     if not main_name and not labels & NER_PLACE_LABELS and context.group_noun_after(text, topo.end):
         return True
     if len(span) == 1 and span[0].pos_ != "PROPN" and not labels & NER_PLACE_LABELS and not is_country:
@@ -248,11 +248,6 @@ def _rejected(
         sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
         return span[0].i in sentence_starts or not sizeable
     return False
-
-
-def main_name_missing(topo: Toponym) -> bool:
-    """No place bears this as its main name: it is only an alternate name or another spelling."""
-    return all(match < 1.0 for _, match in topo.candidates)
 
 
 def _name_word_follows(text: str, end: int) -> bool:
@@ -352,9 +347,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if _overlaps(taken, taken_starts, start, end):
             continue
         surface = text[start:end]
-        if fold(surface) in gazetteer.demonyms or fold(surface) in context.STOP_WORDS:
-            continue
-        if fold(surface) in context.UNPLACEABLE_NAMES:
+        folded = fold(surface)
+        if folded in gazetteer.demonyms or folded in context.STOP_WORDS or folded in context.UNPLACEABLE_NAMES:
             continue
         toponyms.append(Toponym(start, end, surface, gazetteer.candidates(surface)))
     toponyms.sort(key=lambda t: t.start)

@@ -344,6 +344,13 @@ def _trusted(topo: Toponym, place: Place, match: float) -> bool:
     return match >= 0.75 or place.population >= BIG_CITY
 
 
+def _placed_by_neighbours(picks: _Picks, anchors: bool, place: Place, name: Name, county: bool = False) -> bool:
+    """Whether the document names a place within CLOSE_KM of this reading (or, with `county`, its county)."""
+    if not anchors:
+        return False
+    return picks.anchors.near(place, name, CLOSE_KM) or (county and picks.anchors.in_county(place, name))
+
+
 def _settled(
     toponyms: Sequence[Toponym],
     named: dict[Name, Counter[Province]],
@@ -380,7 +387,7 @@ def _settled(
             country is not None
             and best.feature_class == "P"
             and not topo.within
-            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+            and not _placed_by_neighbours(picks, anchors, best, name)
         ):
             # A country's name means the country unless the text says which town it is ("China, Texas")
             # or names its neighbours ("Lebanon" with Zionsville and Boone County).
@@ -393,7 +400,7 @@ def _settled(
             and best.feature_code not in ("PPLC", "PPLA")
             and best.population * PROVINCE_TO_VILLAGE < province.population
             and not topo.within
-            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+            and not _placed_by_neighbours(picks, anchors, best, name)
         ):
             # Likewise a big province keeps its name against a village of the same country in another
             # province that the document's context lifts ("a man in Florida" in a report from New York).
@@ -402,7 +409,7 @@ def _settled(
         if (
             city is not None
             and not topo.within
-            and not (anchors and (picks.anchors.near(best, name, CLOSE_KM) or picks.anchors.in_county(best, name)))
+            and not _placed_by_neighbours(picks, anchors, best, name, county=True)
         ):
             # A small town is lifted over a big city of the same name only by its neighbours or its
             # county, not by a province or country the document also names: "Louisville" in a report
@@ -414,7 +421,7 @@ def _settled(
             and best is not famous
             and topo.text[:1].isupper()
             and lesser_namesake(topo, best)
-            and not (anchors and picks.anchors.near(best, name, CLOSE_KM))
+            and not _placed_by_neighbours(picks, anchors, best, name)
         ):
             # "the Red Sea", "the Gulf", "the White House": the sea, region or building, not the province or
             # town named after it, unless the document names the town's neighbours.
