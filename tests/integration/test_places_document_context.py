@@ -47,3 +47,35 @@ def test_names_that_swing_between_two_countries_settle_on_the_better_supported_r
     found = {(m.text, m.place.country_code, m.place.feature_code) for m in find_places(nlp(text), gazetteer) if m.place}
     assert ("Washington", "US", "PPLC") in found
     assert ("Cambridge", "GB", "PPL") in found
+
+
+def test_a_state_abbreviation_is_never_a_district_of_that_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Protests spread to WA and Victoria on Sunday, officials in Perth said."
+    mentions = {m.text: m for m in find_places(nlp(text), gazetteer)}
+    wa = mentions["WA"].place if "WA" in mentions else None
+    # "WA" is Western Australia or nothing: never the district of Wa in Ghana.
+    assert wa is None or (wa.country_code == "AU" and wa.feature_code == "ADM1")
+    assert mentions["Perth"].place is not None and mentions["Perth"].place.country_code == "AU"
+
+
+def test_a_dateline_in_brackets_names_the_city(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "(NEW YORK) — State troopers and police officers across New York responded on Wednesday to reports "
+        "of a gunman near Albany and Buffalo."
+    )
+    mentions = find_places(nlp(text), gazetteer)
+    dateline, state = mentions[0], mentions[1]
+    assert dateline.text == "NEW YORK" and dateline.place is not None and dateline.place.feature_class == "P"
+    assert state.text == "New York" and state.place is not None and state.place.feature_code == "ADM1"
+
+
+def test_a_small_foreign_town_is_not_read_in_a_name_the_model_files_as_a_people(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The MP said 54 per cent of the 15,000 constituents in Bains and Grants Town are unemployed. He "
+        "promised scholarships for residents of Bains and Grants Town, Fox Hill and Nassau Village."
+    )
+    mentions = find_places(nlp(text), gazetteer)
+    assert all(m.place is None or m.place.country_code == "BS" for m in mentions)
+    assert any(m.text == "Nassau" and m.place is not None for m in mentions)

@@ -355,8 +355,9 @@ def adjective_compound(text: str, end: int) -> bool:
     return bool(COMPOUND_AFTER.match(text[end : end + 20]))
 
 
-# "NEW YORK (AP) —", "WASHINGTON, April 5": a capitalised dateline at the start of a line names a city.
-_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|—|–|--|-\s)")
+# "NEW YORK (AP) —", "WASHINGTON, April 5", "(NEW YORK) —": a capitalised dateline at the start of a line
+# names a city.
+_DATELINE_AFTER = re.compile(r"^\)?\s*(?:,|\(|—|–|--|-\s|:)")
 # "Cork city", "the Kano city centre": the city, not the county or province of that name.
 CITY_WORD_AFTER = re.compile(r"^\s+city\b")
 
@@ -365,7 +366,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the name in capitals opens a line and is followed by the news agency or the date."""
     name = text[start:end]
     line_start = text.rfind("\n", 0, start) + 1
-    opens_line = not text[line_start:start].strip() or text[line_start:start].strip() in ("By", "BY")
+    opens_line = text[line_start:start].strip() in ("", "(", "By", "BY")
     return name.isupper() and len(name) > 3 and opens_line and bool(_DATELINE_AFTER.match(text[end : end + 5]))
 
 

@@ -201,8 +201,11 @@ def _rejected(
         if not divisions:
             return True
         if acronym and len(folded) <= 3:
-            # "WA", "NSW": the abbreviation of a state or country, never the town "Wa" (but "Gao" is the town).
-            topo.candidates = divisions
+            # "WA", "NSW": the abbreviation of a state or country, never the town "Wa" nor the district "Wa"
+            # (but "Gao" is the town).
+            topo.candidates = [(p, match) for p, match in divisions if _state_or_country(p)]
+            if not topo.candidates:
+                return True
     span = context.tokens_at(doc, topo.start, topo.end)
     if span is None:
         return True
@@ -248,6 +251,10 @@ def _rejected(
         sizeable = any(match >= 0.75 and place.population >= 50_000 for place, match in topo.candidates)
         return span[0].i in sentence_starts or not sizeable
     return False
+
+
+def _state_or_country(place: Place) -> bool:
+    return place.feature_code == "ADM1" or place.feature_code.startswith("PCL")
 
 
 def _name_word_follows(text: str, end: int) -> bool:

@@ -190,8 +190,14 @@ def prior_score(place: Place, match: float) -> float:
 
     Not capped at 1, so that a country keeps its lead over a village of the same name that the
     document's focus lifts."""
-    size = min(math.log10(max(place.population, 1)) / 7.0, 1.0)
-    return 0.5 * match + 0.3 * size + 0.2 * FEATURE_PRIOR.get(place.feature_code, 0.0)
+    size, kind = _size_and_kind(place.population, place.feature_code)
+    return 0.5 * match + size + kind
+
+
+@lru_cache(maxsize=65536)
+def _size_and_kind(population: int, feature_code: str) -> tuple[float, float]:
+    # Computed once per population and kind: the resolver prices every candidate of every name.
+    return 0.3 * min(math.log10(max(population, 1)) / 7.0, 1.0), 0.2 * FEATURE_PRIOR.get(feature_code, 0.0)
 
 
 def _cache_path(min_population: int, imported: Path | None = None) -> Path:

@@ -29,6 +29,8 @@ NEAR_BONUS = 0.15  # for a candidate within NEAR_KM of another place of the docu
 NEAR_KM = 250.0
 CLOSE_KM = 50.0  # a neighbour this close says which of a country's namesakes is meant
 ABSTAIN_BELOW = 0.4
+# Entity labels of the model that say a name is not a place here (an organisation often bears a town's name).
+NOT_PLACE_LABELS = frozenset({"PERSON", "NORP", "PRODUCT"})
 # A settlement this small is no reading for a name the model files as a non-settlement location (LOC).
 HAMLET = 2_000
 # Candidates kept per toponym, by prior: the long tail of namesakes never wins and costs distance checks.
@@ -178,7 +180,12 @@ def _score(
 def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
-    return topo.ner_label in NER_PLACE_LABELS or topo.locative or focus.get(place.country_code or "", 0) >= 0.3
+    in_focus = focus.get(place.country_code or "", 0.0)
+    if topo.ner_label in NOT_PLACE_LABELS and not in_focus:
+        # A small town of a country the document never names, in a name the model files as a person, a
+        # people or a product: "in Bains and Grants Town" (the Bahamas) is no French village.
+        return False
+    return topo.ner_label in NER_PLACE_LABELS or topo.locative or in_focus >= 0.3
 
 
 def _village_for_a_region(topo: Toponym, place: Place) -> bool:
@@ -360,6 +367,8 @@ def _settled(
 ) -> dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]]:
     """One round: each toponym's best reading given what the other names were read as."""
     cache: dict[Name, tuple[dict[str, float], dict[Province, float]]] = {}
+    # A name the document repeats with the same readings is scored once per round.
+    ranked: dict[tuple[Name, tuple[tuple[int, float], ...]], list[tuple[float, Place, float]]] = {}
     settled: dict[int, tuple[float, Place, float, list[tuple[float, Place, float]]]] = {}
     for index, topo in enumerate(toponyms):
         if not topo.candidates or topo.metonymic or topo.hint:
@@ -377,10 +386,13 @@ def _settled(
         focus, provinces = cache[name]
         shortlist = readings[index].pairs
         near = picks.anchors if anchors else None
-        scored = sorted(
-            ((_score(p, prior, focus, provinces, near, name), p, e) for p, e, prior in readings[index].shortlist),
-            key=lambda triple: -triple[0],
-        )
+        key = (name, tuple((id(p), e) for p, e, _ in readings[index].shortlist))
+        if key not in ranked:
+            ranked[key] = sorted(
+                ((_score(p, prior, focus, provinces, near, name), p, e) for p, e, prior in readings[index].shortlist),
+                key=lambda triple: -triple[0],
+            )
+        scored = ranked[key]
         score, best, match = scored[0]
         country = country_named(shortlist)
         if (
