@@ -67,7 +67,7 @@ def main() -> None:
     texts = fakes_texts(eval_data_dir(args.data), args.limit)
     total_words = words(texts)
     compileall.compile_dir(Path(sitrep.__file__).parent, quiet=1)
-    command = str(Path(sys.executable).with_name("sitrep"))
+    sitrep_command = str(Path(sys.executable).with_name("sitrep"))
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "texts.jsonl"
         source.write_text("".join(json.dumps({"id": f"fakes-{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
@@ -78,7 +78,7 @@ def main() -> None:
         print(f"{len(texts)} FA-KES articles, {total_words} words; load average before: {os.getloadavg()[0]:.2f}")
         for run in range(args.repeats):
             db = Path(folder) / f"run{run}.duckdb"
-            ingest = [command, "ingest", "--quiet", "--db", str(db), "--workers", str(args.workers), str(source)]
+            ingest = [sitrep_command, "ingest", "--quiet", "--db", str(db), "--workers", str(args.workers), str(source)]
             for name, command in (("bare spaCy process", bare), ("sitrep ingest process", ingest)):
                 wall, used = timed_run(command)
                 timings[name].append(wall)
