@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 Certainty = Literal["asserted", "reported", "claimed", "unconfirmed", "expected", "denied"]
@@ -19,6 +20,12 @@ def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex id derived from content, identical across runs, processes and machines."""
     digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+# Each event id and each write hashes its document's whole text again: the last texts' hashes are kept.
+@lru_cache(maxsize=128)
+def _content_hash(text: str) -> str:
+    return stable_id(text, length=32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +43,7 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return stable_id(self.text, length=32)
+        return _content_hash(self.text)
 
     def info(self) -> dict[str, Any]:
         return {

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from store_builders import make_document, make_event, mentions_of
+from store_builders import ARMY, TOWN, make_document, make_event, mentions_of
 
 from sitrep.errors import StoreError
-from sitrep.model import Rejection, Span
+from sitrep.model import PlaceMention, Rejection, Span
 from sitrep.store import Store, document_stored, open_for_reading, query_events, table_counts
 
 
@@ -180,3 +180,26 @@ def test_reopening_keeps_the_data(tmp_path: Path) -> None:
         assert [r["document_id"] for r in query_events(con)] == ["doc-1"]
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("smaller_first", [True, False])
+def test_a_shared_actor_and_place_keep_their_smallest_row_whatever_the_order(store: Store,
+                                                                            smaller_first: bool) -> None:
+    small = (replace(ARMY, name="A Army"), replace(TOWN, name="Aardvark Town"))
+    rows = [small, (ARMY, TOWN), small] if smaller_first else [(ARMY, TOWN), small, (ARMY, TOWN)]
+    for index, (army, place) in enumerate(rows):
+        document = make_document(f"doc-{index}", f"Report number {index} of the clashes near Riverton.")
+        event = make_event(document, index, place=place)
+        store.write_document(document, [replace(event, actor1=replace(event.actor1, actor=army))], [])
+    con = store.connection
+    assert con.execute("SELECT name FROM places").fetchall() == [("Aardvark Town",)]
+    assert con.execute("SELECT name FROM actors WHERE id = ?", [ARMY.id]).fetchall() == [("A Army",)]
+
+
+def test_a_place_of_a_failed_write_is_written_by_the_next(store: Store) -> None:
+    document = make_document()
+    broken = [PlaceMention(10**12, 10**12 + 8, "Riverton", TOWN)]  # the place goes in, then its mention fails
+    with pytest.raises(StoreError):
+        store.write_document(document, [], broken)
+    assert store.write_document(document, [], mentions_of(document))
+    assert store.connection.execute("SELECT geonameid FROM places").fetchall() == [(TOWN.geonameid,)]

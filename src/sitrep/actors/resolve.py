@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from sitrep.actors.atoms import Atom, find_atoms
@@ -100,8 +101,9 @@ class _Resolver:
         self.focus = focus_country.upper() if focus_country else None
         self.atoms: Mapping[int, Atom] = {atom.start: atom for atom in find_atoms(doc, kb)}
         # Every token's lower-case word, read once: the pass looks at each token with several tables, and
-        # each `doc[i]` builds a new Token object.
-        self.words: list[str] = [token.lower_ for token in doc]
+        # each `doc[i]` builds a new Token object (so does iterating the Doc: the ids come in one array).
+        strings = doc.vocab.strings
+        self.words: list[str] = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
 
     # -- helpers ---------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from sitrep.dates.rules import RULE_START, Rule
@@ -52,6 +53,7 @@ def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
             end = match.end()
 
 
+@cache  # two gates share most rules: each body is parsed once
 def _first_character_guard(body: str) -> str:
     """A look-ahead for the characters `body` can start with ("(?=[0-9adf])"), or "" when unknown. The
     look-ahead is compiled with the rule's flags, so it folds case exactly as the rule does."""

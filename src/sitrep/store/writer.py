@@ -86,6 +86,7 @@ class _PreparedDocument:
     document: Document
     events: Sequence[Event]
     mentions: Sequence[PlaceMention]
+    records: tuple[dict[str, Any], ...]
     record_jsons: tuple[str, ...]
     revision: str
 
@@ -95,8 +96,9 @@ class _PreparedDocument:
         strays = sorted({event.document_id for event in events} - {document.id})
         if strays:
             raise StoreError(f"events of document(s) {', '.join(strays)} passed with document {document.id}")
-        record_jsons = tuple(_json(event.to_record()) for event in events)
-        return cls(document, events, mentions, record_jsons, _revision(document, record_jsons, mentions))
+        records = tuple(event.to_record() for event in events)
+        record_jsons = tuple(_json(record) for record in records)
+        return cls(document, events, mentions, records, record_jsons, _revision(document, record_jsons, mentions))
 
     def document_row(self, run_id: str | None, now: datetime) -> tuple[Any, ...]:
         document = self.document
@@ -134,8 +136,7 @@ def _place_row(place: Place) -> tuple[Any, ...]:
             place.feature_code)
 
 
-def _event_row(event: Event, record_json: str) -> tuple[Any, ...]:
-    record = event.to_record()
+def _event_row(event: Event, record: Mapping[str, Any], record_json: str) -> tuple[Any, ...]:
     location = record["location"] or {}
     actor1 = record["actor1"] or {}
     actor2 = record["actor2"] or {}
@@ -172,6 +173,11 @@ class Store:
         self.path = path
         self.run_id: str | None = None
         self._relations: ActorRelations | None = None
+        # The rows of the shared tables (actors, places) by id, read on first write and kept in step with
+        # each write (forgotten when a transaction fails): a batch then sends only the rows that change a
+        # table (most actors and places come back document after document), and new ids with a plain
+        # insert, which costs DuckDB half an upsert.
+        self._shared: dict[str, dict[Any, tuple[Any, ...]]] = {}
 
     @property
     def fusion_relations(self) -> ActorRelations:
@@ -282,9 +288,13 @@ class Store:
         what = f"cannot store document {ids[0]}" if len(ids) == 1 else f"cannot store documents {ids[0]} to {ids[-1]}"
         results: list[bool] = []
         # Interrupts included: the batch is either wholly stored or not at all.
-        with self._transaction(what):
-            for group in _unique_id_groups(prepared):
-                results.extend(self._write_group(group, run_id or self.run_id))
+        try:
+            with self._transaction(what):
+                for group in _unique_id_groups(prepared):
+                    results.extend(self._write_group(group, run_id or self.run_id))
+        except BaseException:
+            self._shared.clear()  # it may hold rows the rollback undid: read again on the next write
+            raise
         return results
 
     def _write_group(self, group: list[_PreparedDocument], run_id: str | None) -> list[bool]:
@@ -311,14 +321,14 @@ class Store:
         # Ids come from content: the same id under another document is the same event, kept once (the
         # first document to bring it keeps it, as when the documents are written one by one).
         owner: dict[str, str] = {}
-        unique: dict[str, tuple[Event, str]] = {}
+        unique: dict[str, tuple[Event, Mapping[str, Any], str]] = {}
         for item in fresh:
-            for event, record_json in zip(item.events, item.record_jsons, strict=True):
+            for event, record, record_json in zip(item.events, item.records, item.record_jsons, strict=True):
                 first = owner.setdefault(event.event_id, event.document_id)
                 if first != event.document_id:
                     _warn_kept_once(event.event_id, event.document_id, first)
                 elif event.event_id not in unique:
-                    unique[event.event_id] = (event, record_json)
+                    unique[event.event_id] = (event, record, record_json)
         if not unique:
             return
         placeholders = ", ".join(["?"] * len(unique))
@@ -326,20 +336,20 @@ class Store:
             f"SELECT event_id, document_id FROM events WHERE event_id IN ({placeholders})", list(unique)
         ).fetchall()
         for event_id, stored_owner in taken:
-            event, _ = unique.pop(event_id)
+            event, *_ = unique.pop(event_id)
             _warn_kept_once(event_id, event.document_id, stored_owner)
         if not unique:
             return
-        insert_rows(self.connection, _EVENTS_INTO, [_event_row(event, text) for event, text in unique.values()])
+        insert_rows(self.connection, _EVENTS_INTO, [_event_row(*found) for found in unique.values()])
         actor_rows: dict[str, tuple[Any, ...]] = {}
         links: list[tuple[Any, ...]] = []
-        for event, _ in unique.values():
+        for event, *_ in unique.values():
             for role, mention in _actor_roles(event):
                 actor = mention.actor
                 candidate = (actor.id, actor.name, actor.type, actor.country)
                 actor_rows[actor.id] = min(actor_rows.get(actor.id, candidate), candidate, key=_sort_key)
                 links.append((event.event_id, actor.id, role, mention.text, mention.start, mention.end))
-        insert_rows(self.connection, "actors", sorted(actor_rows.values(), key=_sort_key), _UPSERT_ACTOR)
+        self._write_shared("actors", actor_rows, _UPSERT_ACTOR)
         insert_rows(self.connection, "event_actors", links)
 
     def _insert_places(self, fresh: list[_PreparedDocument]) -> None:
@@ -350,7 +360,25 @@ class Store:
                 if mention.place is not None:
                     candidate = _place_row(mention.place)
                     rows[candidate[0]] = min(rows.get(candidate[0], candidate), candidate, key=_sort_key)
-        insert_rows(self.connection, "places", sorted(rows.values(), key=_sort_key), _UPSERT_PLACE)
+        self._write_shared("places", rows, _UPSERT_PLACE)
+
+    def _write_shared(self, table: str, rows: Mapping[Any, tuple[Any, ...]], upsert: str) -> None:
+        """Write the rows (by id, first column) that change `table`: new ids are inserted; a row of a stored
+        id replaces the stored one only if smaller (the upsert's rule, so the table never depends on the
+        order of writes); any other row would change nothing and is not sent."""
+        stored = self._stored_shared(table)
+        new = sorted((row for key, row in rows.items() if key not in stored), key=_sort_key)
+        smaller = sorted((row for key, row in rows.items()
+                          if key in stored and _sort_key(row) < _sort_key(stored[key])), key=_sort_key)
+        insert_rows(self.connection, table, new)
+        insert_rows(self.connection, table, smaller, upsert)
+        stored.update((row[0], row) for row in [*new, *smaller])
+
+    def _stored_shared(self, table: str) -> dict[Any, tuple[Any, ...]]:
+        if table not in self._shared:
+            rows = self.connection.execute(f"SELECT * FROM {table}").fetchall()
+            self._shared[table] = {row[0]: tuple(row) for row in rows}
+        return self._shared[table]
 
     def _delete_documents_rows(self, document_ids: list[str]) -> None:
         con = self.connection
