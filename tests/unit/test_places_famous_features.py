@@ -87,3 +87,28 @@ def test_the_tail_of_a_world_region_is_found_from_the_words_before_it() -> None:
     south = text.rindex("Africa")
     assert context.unplaceable_with_words_before(text, north, north + len("Africa"))
     assert not context.unplaceable_with_words_before(text, south, south + len("Africa"))
+
+
+BAINS_FR = Place(12, "Bains", 45.01, 3.77, "FR", "P", "PPL", 1_256, admin1="Auvergne-Rhone-Alpes")
+CAPITALS = [
+    Place(13, "Nassau", 25.06, -77.35, "BS", "P", "PPLC", 227_940),
+    Place(14, "Kingston", 17.99, -76.79, "JM", "P", "PPLC", 937_700),
+    Place(15, "Havana", 23.13, -82.38, "CU", "P", "PPLC", 2_163_824),
+    Place(16, "Bridgetown", 13.10, -59.61, "BB", "P", "PPLC", 98_511),
+]
+
+
+def _bains_among_capitals(label: str) -> Place | None:
+    """ "constituents in Bains and Grants Town", with four capitals of the region named, none of them in France
+    and none dominant (so no rule about a document focused elsewhere applies)."""
+    bains = topo("Bains", 0, [(BAINS_FR, 1.0)], ner_label=label, locative=True)
+    others = [topo(p.name, 40 + 20 * i, [(p, 1.0)]) for i, p in enumerate(CAPITALS)]
+    return next((m.place for m in resolve([bains, *others]) if m.text == "Bains"), None)
+
+
+def test_a_small_foreign_town_is_not_read_in_a_name_the_model_files_as_a_people() -> None:
+    for label in ("NORP", "PERSON", "PRODUCT"):
+        assert _bains_among_capitals(label) is None
+    # An organisation often bears its town's name ("Ozark police"), and a place label is a place: both kept.
+    assert _bains_among_capitals("ORG") == BAINS_FR
+    assert _bains_among_capitals("GPE") == BAINS_FR

@@ -18,8 +18,9 @@ tag rules after the exceptions, ...); the pipeline then keeps spaCy's ruler.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 import numpy
@@ -33,6 +34,7 @@ from spacy.tokens._retokenize import set_token_attrs
 _COLUMNS = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _NAMES = tuple(_COLUMNS)
 _ATTRS = [_COLUMNS[name] for name in _NAMES]
+_TAG = _NAMES.index("TAG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class AttributeRules:
     by_tag: dict[int, numpy.ndarray]  # tag -> [POS, MORPH] of the tag rules
     by_value: dict[tuple[int, int], list[_Exception]] = field(default_factory=dict)  # (column, value) of a first test
     everywhere: list[_Exception] = field(default_factory=list)  # exceptions whose first token has only open tests
-    columns: tuple[int, ...] = ()  # the columns `by_value` keys read
+    filed: dict[int, frozenset[int]] = field(default_factory=dict)  # column -> the values `by_value` keys hold
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -100,7 +102,7 @@ class AttributeRules:
         columns = doc.to_array(_ATTRS)
         found = self._matches(columns)
         values = doc.to_array([POS, MORPH])
-        tags, where = numpy.unique(columns[:, _NAMES.index("TAG")], return_inverse=True)
+        tags, where = numpy.unique(columns[:, _TAG], return_inverse=True)
         for number, tag in enumerate(tags.tolist()):
             rule = self.by_tag.get(tag)
             if rule is not None:
@@ -116,21 +118,24 @@ class AttributeRules:
         Only the tokens that pass an exception's first test are tried, found with whole-column lookups."""
         rows = columns.tolist()
         found: list[tuple[int, int, dict[Any, Any]]] = []
-        for column in self.columns:
-            values = columns[:, column]
-            keys = [key for key in numpy.unique(values).tolist() if (column, key) in self.by_value]
-            for start in numpy.flatnonzero(numpy.isin(values, keys)).tolist():
+        for column, filed in self.filed.items():
+            for start in _starts(columns[:, column], filed.__contains__):
                 for exception in self.by_value[(column, rows[start][column])]:
                     if exception.matches_at(rows, start, self.strings):
                         found.append(exception.change(start))
         for exception in self.everywhere:
             first = exception.tokens[0][0]
-            values = columns[:, first.column]
-            keys = [key for key in numpy.unique(values).tolist() if first.passes(key, self.strings)]
-            for start in numpy.flatnonzero(numpy.isin(values, keys)).tolist():
+            passes = partial(first.passes, strings=self.strings)
+            for start in _starts(columns[:, first.column], passes):
                 if exception.matches_at(rows, start, self.strings):
                     found.append(exception.change(start))
         return [change for change in found if change[1] >= 0]
+
+
+def _starts(values: numpy.ndarray, keep: Callable[[int], bool]) -> list[int]:
+    """The positions whose value `keep` accepts, asking it once per distinct value."""
+    kept = [value for value in numpy.unique(values).tolist() if keep(value)]
+    return numpy.flatnonzero(numpy.isin(values, kept)).tolist()
 
 
 def compile_rules(ruler: AttributeRuler) -> AttributeRules | None:
@@ -155,7 +160,8 @@ def compile_rules(ruler: AttributeRuler) -> AttributeRules | None:
             index = patterns[rule].get("index", 0)
             exception = _Exception(rule, tuple(t for t in tokens if t is not None), index, attrs)
             _index(rules, exception)
-    rules.columns = tuple(sorted({column for column, _ in rules.by_value}))
+    for column, value in rules.by_value:
+        rules.filed[column] = rules.filed.get(column, frozenset()) | {value}
     return rules
 
 
@@ -210,15 +216,11 @@ def _token_tests(token: dict[str, Any], add: Callable[[str], int]) -> tuple[_Tes
 def _set_test(column: int, value: dict[str, Any], add: Callable[[str], int]) -> _Test | None:
     (operator, argument), = value.items()
     if operator in ("IN", "NOT_IN") and isinstance(argument, list) and all(isinstance(v, str) for v in argument):
-        values = frozenset(_ids(argument, add))
+        values = frozenset(add(v) for v in argument)
         return _Test(column, within=values) if operator == "IN" else _Test(column, outside=values)
     if operator == "REGEX" and isinstance(argument, str) and _NAMES[column] != "IS_SPACE":
         return _Test(column, regex=re.compile(argument))
     return None
-
-
-def _ids(values: Iterable[str], add: Callable[[str], int]) -> Iterable[int]:
-    return (add(value) for value in values)
 
 
 class FastAttributeRuler:
