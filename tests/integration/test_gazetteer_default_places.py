@@ -17,6 +17,7 @@ def test_provinces_and_counties_have_their_geonames_ids() -> None:
     assert _first("Idlib Governorate", "ADM1", "SY") == 169387
     assert _first("Kharkiv Oblast", "ADM1", "UA") == 706482
     assert _first("North Darfur", "ADM1", "SD") == 408666
+    assert _first("NSW", "ADM1", "AU") == _first("New South Wales", "ADM1", "AU") == 2155400
     counties = {p.geonameid for p in load_gazetteer().lookup("Davidson County") if p.feature_code == "ADM2"}
     assert {4617305, 4463056} <= counties
 

@@ -133,7 +133,11 @@ def test_a_big_province_keeps_its_name_against_a_village_the_context_lifts() -> 
         Toponym(20, 27, "Florida", [(florida, 1.0), (village, 1.0)], ner_label="GPE", locative=True),
     ]
     assert resolve(toponyms)[1].place == florida
-    # A neighbour named in the text says it is the village.
+    # A town near the village but across a provincial border (New Jersey) does not make it the village.
+    riverdale = Place(34, "Riverdale", 40.99, -74.30, "US", "P", "PPL", 3_600, admin1="New Jersey")
+    across = [*toponyms, Toponym(40, 49, "Riverdale", [(riverdale, 1.0)], ner_label="GPE", locative=True)]
+    assert resolve(across)[1].place == florida
+    # A neighbour of its own province named in the text says it is the village.
     toponyms.append(Toponym(40, 46, "Goshen", [(goshen, 1.0)], ner_label="GPE", locative=True))
     assert resolve(toponyms)[1].place == village
 
@@ -142,4 +146,3 @@ def test_a_text_without_toponyms_passes_the_province_words_rule() -> None:
     toponyms: list[Toponym] = []
     _link_province_words("No place is named in this sentence.", toponyms, gazetteer())
     assert toponyms == []
-

@@ -41,6 +41,10 @@ NEAR_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|envir
 DIVISIONS_AFTER = re.compile(
     r"^\s+(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))\b", re.IGNORECASE
 )
+# "states such as California or Washington", "the provinces of Idlib and Hama": the kind comes first.
+DIVISIONS_BEFORE = re.compile(
+    r"\b(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))\s+(?:such\s+as|like|including|of)\s+$"
+)
 PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|"
@@ -320,6 +324,14 @@ def divisions_after(text: str, end: int) -> str | None:
     """The GeoNames code of the divisions a plural kind word after a list names: ADM2 for "counties",
     ADM1 for "provinces"; None without one."""
     match = DIVISIONS_AFTER.match(text[end : end + 20])
+    if match is None:
+        return None
+    return "ADM2" if match.group(1) else "ADM1"
+
+
+def divisions_before(text: str, start: int) -> str | None:
+    """Like `divisions_after`, for a plural kind word that opens a list ("states such as", "the provinces of")."""
+    match = DIVISIONS_BEFORE.search(text[max(0, start - 40) : start])
     if match is None:
         return None
     return "ADM2" if match.group(1) else "ADM1"

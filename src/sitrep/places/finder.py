@@ -389,6 +389,11 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
             if place.feature_code in context.QUALIFIER_CODES and match >= 0.75
         ]
         inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
+        if not inside:
+            # "New Quay, Ceredigion": a British or Irish town is written with its county, known by its
+            # own name (a bare "Madison" is no "Madison County").
+            regions = [(p, m) for p, m in qualifier.candidates if p.feature_code == "ADM2" and m >= 1.0]
+            inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
         if not regions or not inside or _only_variants_inside(inside, town):
             continue
         settlements = [(p, m) for p, m in inside if p.feature_class == "P"]
@@ -403,22 +408,37 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
 
 
 def _link_division_lists(text: str, toponyms: list[Toponym]) -> None:
-    """'Barrow, Jackson and Madison counties': every item of a list followed by a plural kind of division
-    is a division of that kind, where the name has such a reading."""
+    """'Barrow, Jackson and Madison counties', 'states such as California or Washington': every item of a
+    list that a plural kind of division follows or opens is a division of that kind, where the name has
+    such a reading."""
     for index, topo in enumerate(toponyms):
         code = context.divisions_after(text, topo.end)
-        if code is None:
+        if code is not None:
+            first = index
+            while first > 0 and toponyms[first].listed:
+                first -= 1
+            if _province_of_its_own(toponyms[index], code):
+                continue  # "Georgia counties": the counties of Georgia
+            _make_divisions(toponyms[first : index + 1], code)
             continue
-        first = index
-        while first > 0 and toponyms[first].listed:
-            first -= 1
-        if _province_of_its_own(toponyms[index], code):
-            continue  # "Georgia counties": the counties of Georgia
-        for item in toponyms[first : index + 1]:
-            divisions = [(p, m) for p, m in item.candidates if p.feature_code == code and m >= 0.75]
-            if divisions and not item.within:
-                item.candidates = divisions
-                item.province = True
+        code = context.divisions_before(text, topo.start)
+        if code is not None and not topo.listed:
+            last = index
+            while last + 1 < len(toponyms) and toponyms[last + 1].listed:
+                last += 1
+            items = toponyms[index : last + 1]
+            # "former Soviet states such as Georgia and Ukraine" are countries: a list with a country's
+            # own name in it is left to the other rules.
+            if not any(p.feature_code == "PCLI" and m >= 1.0 for item in items for p, m in item.candidates):
+                _make_divisions(items, code)
+
+
+def _make_divisions(items: list[Toponym], code: str) -> None:
+    for item in items:
+        divisions = [(p, m) for p, m in item.candidates if p.feature_code == code and m >= 0.75]
+        if divisions and not item.within:
+            item.candidates = divisions
+            item.province = True
 
 
 def _province_of_its_own(topo: Toponym, code: str) -> bool:
@@ -496,6 +516,8 @@ def _only_variants_inside(inside: list[tuple[Place, float]], town: Toponym) -> b
 def _contains(region: Place, place: Place) -> bool:
     if region.country_code != place.country_code or region.geonameid == place.geonameid:
         return False
+    if region.feature_code == "ADM2":
+        return place.admin1 == region.admin1 and place.admin2 == region.name
     return region.feature_code != "ADM1" or (place.admin1 is not None and place.admin1 == region.admin1)
 
 

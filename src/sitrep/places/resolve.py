@@ -124,7 +124,14 @@ class _Anchors:
             (name, p.country_code, p.admin1, p.name) for name, p in unique.values() if p.feature_code == "ADM2"
         }
         self.points = [
-            (gid, name, math.radians(p.latitude), math.radians(p.longitude), math.cos(math.radians(p.latitude)))
+            (
+                gid,
+                name,
+                math.radians(p.latitude),
+                math.radians(p.longitude),
+                math.cos(math.radians(p.latitude)),
+                p.admin1,
+            )
             for gid, (name, p) in list(unique.items())[:MAX_ANCHORS]
         ]
 
@@ -137,7 +144,7 @@ class _Anchors:
             for other, cc, admin1, county in self.counties
         )
 
-    def near(self, place: Place, name: Name, within_km: float = NEAR_KM) -> bool:
+    def near(self, place: Place, name: Name, within_km: float = NEAR_KM, same_province: bool = False) -> bool:
         if place.feature_code == "PCLI":
             return any(cc == place.country_code and other != name for other, cc in self.countries)
         if place.feature_code == "ADM1":
@@ -148,8 +155,10 @@ class _Anchors:
         lat, lon = math.radians(place.latitude), math.radians(place.longitude)
         cos_lat = math.cos(lat)
         limit = within_km / 6371.0
-        for gid, other, a_lat, a_lon, a_cos in self.points:
+        for gid, other, a_lat, a_lon, a_cos, admin1 in self.points:
             if gid == place.geonameid or other == name or abs(lat - a_lat) > limit:
+                continue
+            if same_province and admin1 != place.admin1:
                 continue
             h = math.sin((a_lat - lat) / 2) ** 2 + cos_lat * a_cos * math.sin((a_lon - lon) / 2) ** 2
             if 2 * math.asin(min(1.0, math.sqrt(h))) <= limit:
@@ -177,11 +186,11 @@ def _score(
     return score
 
 
-def _supported(topo: Toponym, place: Place, focus: dict[str, float]) -> bool:
+def _supported(topo: Toponym, place: Place, match: float, focus: dict[str, float]) -> bool:
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
     in_focus = focus.get(place.country_code or "", 0.0)
-    if topo.ner_label in NOT_PLACE_LABELS and not in_focus:
+    if topo.ner_label in NOT_PLACE_LABELS and (not in_focus or match < 1.0):
         # A small town of a country the document never names, in a name the model files as a person, a
         # people or a product: "in Bains and Grants Town" (the Bahamas) is no French village.
         return False
@@ -204,10 +213,11 @@ def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bo
     elsewhere ("Glenrock" in a report from New South Wales is no town of Wyoming).
 
     `focus` leaves out the name itself, which would otherwise vouch for its own reading."""
-    size_limit = SMALL_TOWN if match >= 1.0 else FOREIGN_ALIAS_POPULATION
-    if place.feature_class != "P" or place.population >= size_limit:
+    size_limit = BIG_CITY if match >= 1.0 else FOREIGN_ALIAS_POPULATION
+    county = place.feature_code == "ADM2" and match < 1.0  # "Craven" for Craven County
+    if (place.feature_class != "P" and not county) or place.population >= size_limit:
         return False
-    if focus.get(place.country_code or "", 0.0) >= FOREIGN_FOCUS:
+    if place.feature_code == "PPLC" or focus.get(place.country_code or "", 0.0) >= FOREIGN_FOCUS:
         return False
     return max(focus.values(), default=0.0) >= DOMINANT_FOCUS
 
@@ -230,6 +240,13 @@ class _Readings:
         if shortlist is not priced:
             # A sea or region has no population to rank by, yet outweighs the namesakes (see `famous_feature`).
             shortlist.extend(c for c in priced if c[0].feature_code in FAMOUS_CODES and c not in shortlist)
+            # Each country's likeliest namesake stays too: the document's country may be one whose town of
+            # the name is smaller than a dozen abroad ("Middletown" in a report from Yorkshire).
+            kept = {c[0].country_code for c in shortlist}
+            for c in sorted(priced, key=lambda c: -c[2]):
+                if c[1] >= 0.75 and c[0].country_code not in kept:
+                    kept.add(c[0].country_code)
+                    shortlist.append(c)
         self.shortlist = shortlist
         self.pairs: list[tuple[Place, float]] = [(place, match) for place, match, _ in self.shortlist]
 
@@ -351,11 +368,14 @@ def _trusted(topo: Toponym, place: Place, match: float) -> bool:
     return match >= 0.75 or place.population >= BIG_CITY
 
 
-def _placed_by_neighbours(picks: _Picks, anchors: bool, place: Place, name: Name, county: bool = False) -> bool:
-    """Whether the document names a place within CLOSE_KM of this reading (or, with `county`, its county)."""
+def _placed_by_neighbours(
+    picks: _Picks, anchors: bool, place: Place, name: Name, county: bool = False, same_province: bool = False
+) -> bool:
+    """Whether the document names a place within CLOSE_KM of this reading (or, with `county`, its county;
+    with `same_province`, only a place of the reading's own province counts)."""
     if not anchors:
         return False
-    return picks.anchors.near(place, name, CLOSE_KM) or (county and picks.anchors.in_county(place, name))
+    return picks.anchors.near(place, name, CLOSE_KM, same_province) or (county and picks.anchors.in_county(place, name))
 
 
 def _settled(
@@ -412,10 +432,12 @@ def _settled(
             and best.feature_code not in ("PPLC", "PPLA")
             and best.population * PROVINCE_TO_VILLAGE < province.population
             and not topo.within
-            and not _placed_by_neighbours(picks, anchors, best, name)
+            and not _placed_by_neighbours(picks, anchors, best, name, same_province=True)
         ):
             # Likewise a big province keeps its name against a village of the same country in another
-            # province that the document's context lifts ("a man in Florida" in a report from New York).
+            # province that the document's context lifts ("a man in Florida" in a report from New York),
+            # unless the document names the village's neighbours in its own province: a town across a
+            # provincial border (Riverdale, New Jersey) does not make Florida a village of New York.
             score, best, match = next(t for t in scored if t[1] is province)
         city = big_city_named(shortlist, best, focus)
         if (
@@ -550,7 +572,7 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
             seat = _seat_instead(topo, best, [p for _, p, _ in scored], picks.anchors, others_named)
             if seat is not best:
                 best, match = seat, next(e for _, p, e in scored if p is seat)
-            if not _supported(topo, best, focus):
+            if not _supported(topo, best, match, focus):
                 continue
             # A transliteration variant is only trusted inside the document's countries:
             # "Ghouta" is not Guatemala.
