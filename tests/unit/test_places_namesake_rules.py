@@ -166,3 +166,21 @@ def test_a_people_s_name_is_no_town_known_by_another_name() -> None:
     # Read by its own name, the same town of the document's country stands.
     toponyms[0] = Toponym(2, 13, "Eltingville", [(ELTINGVILLE, 1.0)], ner_label="NORP")
     assert place_of(toponyms, "Eltingville") == ELTINGVILLE
+
+
+UNITED_STATES = Place(60, "United States", 39.8, -98.6, "US", "A", "PCLI", 330_000_000)
+NEWPORT_WALES = town(61, "Newport", 51.58, -3.0, "GB", 150_000, "Wales")
+NEWPORT_RI = town(62, "Newport", 41.49, -71.31, "US", 25_000, "Rhode Island")
+
+
+def test_a_country_named_again_and_again_weighs_like_any_other_name() -> None:
+    # "The U.S. said ... the U.S. urged": a country the report names as an actor, while the places it
+    # speaks of are British; the Newport of the document's towns is meant.
+    toponyms = [
+        Toponym(0, 4, "U.S.", [(UNITED_STATES, 1.0)], ner_label="GPE"),
+        Toponym(20, 24, "U.S.", [(UNITED_STATES, 1.0)], ner_label="GPE"),
+        Toponym(40, 45, "Leeds", [(LEEDS, 1.0)], ner_label="GPE", locative=True),
+        Toponym(60, 68, "Dewsbury", [(DEWSBURY, 1.0)], ner_label="GPE", locative=True),
+        Toponym(80, 87, "Newport", [(NEWPORT_RI, 1.0), (NEWPORT_WALES, 1.0)], ner_label="GPE", locative=True),
+    ]
+    assert place_of(toponyms, "Newport") == NEWPORT_WALES

@@ -70,14 +70,17 @@ def _likeliest(topo: Toponym) -> tuple[Place, float]:
 
 
 def _country_weights(toponyms: Sequence[Toponym]) -> dict[str, Counter[str]]:
-    """Per name as written, the weight it gives each country (its likeliest reading; countries count 2)."""
+    """Per name as written, the weight it gives each country (its likeliest reading). A country's own name
+    counts once, like a town's: reports name countries as actors again and again ("the U.S. urged"), while
+    the towns they name say where they are. A country adjective ("Syrian troops") and a qualifier
+    ("Franklin, Tennessee") count twice."""
     weights: dict[str, Counter[str]] = {}
     for topo in toponyms:
         if not topo.candidates:
             continue
         place, _ = _likeliest(topo)
         if place.country_code:
-            weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
+            weight = 2 if topo.hint or topo.qualifier or topo.within else 1
             weights.setdefault(topo.text, Counter())[place.country_code] += weight
     return weights
 
@@ -88,7 +91,7 @@ def _shares(counts: Counter[str]) -> dict[str, float]:
 
 
 def country_focus(toponyms: Sequence[Toponym]) -> dict[str, float]:
-    """Share of the document's toponyms whose likeliest reading lies in each country (countries count 2)."""
+    """Share of the document's toponyms whose likeliest reading lies in each country (see `_country_weights`)."""
     return _shares(sum(_country_weights(toponyms).values(), Counter()))
 
 
@@ -319,7 +322,7 @@ class _Picks:
             if not _trusted(topo, place, match):
                 continue
             if place.country_code:
-                weight = 2 if place.feature_code == "PCLI" or topo.hint or topo.qualifier or topo.within else 1
+                weight = 2 if topo.hint or topo.qualifier or topo.within else 1
                 self.countries.setdefault(name_of(topo), Counter())[place.country_code] += weight
             if topo.hint or topo.metonymic:
                 continue
