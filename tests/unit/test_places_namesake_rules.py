@@ -163,6 +163,14 @@ def test_a_people_s_name_is_no_town_known_by_another_name() -> None:
         Toponym(50, 60, "Park Ridge", [(PARK_RIDGE, 1.0)], ner_label="GPE", locative=True),
     ]
     assert place_of(toponyms, "South Side") is None
+    # Written where a place is expected, another name of a town stands whatever the model made of it.
+    qardaha = town(53, "Al Qardahah", 35.45, 36.06, "SY", 0, "Latakia")
+    latakia = town(54, "Latakia", 35.52, 35.79, "SY", 380_000, "Latakia")
+    syrian = [
+        Toponym(0, 7, "Latakia", [(latakia, 1.0)], ner_label="GPE", locative=True),
+        Toponym(30, 37, "Qardaha", [(qardaha, 0.75)], ner_label="NORP", locative=True),
+    ]
+    assert place_of(syrian, "Qardaha") == qardaha
     # Read by its own name, the same town of the document's country stands.
     toponyms[0] = Toponym(2, 13, "Eltingville", [(ELTINGVILLE, 1.0)], ner_label="NORP")
     assert place_of(toponyms, "Eltingville") == ELTINGVILLE

@@ -193,9 +193,14 @@ def _supported(topo: Toponym, place: Place, match: float, focus: dict[str, float
     if place.feature_class != "P" or place.population >= SMALL_TOWN or topo.within:
         return True
     in_focus = focus.get(place.country_code or "", 0.0)
-    if topo.ner_label in NOT_PLACE_LABELS and (not in_focus or match < 1.0):
+    if topo.ner_label in NOT_PLACE_LABELS and not in_focus:
         # A small town of a country the document never names, in a name the model files as a person, a
         # people or a product: "in Bains and Grants Town" (the Bahamas) is no French village.
+        return False
+    if topo.ner_label == "NORP" and match < 1.0 and not topo.locative:
+        # A people's name that is only another name of a small town: "a South Side man" (Chicago) is no
+        # man of Eltingville, which some call South Side. Written where a place is expected, it stands
+        # ("the town of Qardaha", whatever the model made of it).
         return False
     return topo.ner_label in NER_PLACE_LABELS or topo.locative or in_focus >= 0.3
 
