@@ -58,6 +58,8 @@ def test_a_town_of_a_country_the_document_never_names_is_no_reading_below_a_big_
         Toponym(60, 65, "Delft", [(DELFT_NL, 1.0)], ner_label="GPE", locative=True),
     ]
     assert place_of(toponyms, "Delft") is None
+    # One other name is too little against a town of that size ("Boko" of Boko Haram, misread, beside Damboa).
+    assert place_of([toponyms[0], toponyms[3]], "Delft") == DELFT_NL
     # A capital is known by its name wherever the report comes from.
     toponyms = [
         Toponym(0, 8, "Honolulu", [(HONOLULU, 1.0)], ner_label="GPE"),

@@ -216,12 +216,16 @@ def _village_for_a_region(topo: Toponym, place: Place) -> bool:
     return (place.feature_class == "P" and 0 < place.population < HAMLET) or place.feature_code == "ADM2"
 
 
-def _foreign_namesake(place: Place, match: float, focus: dict[str, float]) -> bool:
+def _foreign_namesake(place: Place, match: float, focus: dict[str, float], others: int) -> bool:
     """A town only known by another spelling, or a small town, in a country foreign to a document focused
     elsewhere ("Glenrock" in a report from New South Wales is no town of Wyoming).
 
-    `focus` leaves out the name itself, which would otherwise vouch for its own reading."""
+    `focus` leaves out the name itself, which would otherwise vouch for its own reading; `others` is the
+    number of other names it comes from. A town of 20,000 or more needs two of them against it: "Damboa"
+    stays in Nigeria when the one other name is a misread "Boko" (of Boko Haram)."""
     size_limit = BIG_CITY if match >= 1.0 else FOREIGN_ALIAS_POPULATION
+    if place.population >= SMALL_TOWN and others < 2:
+        return False
     county = place.feature_code == "ADM2" and match < 1.0  # "Craven" for Craven County
     if (place.feature_class != "P" and not county) or place.population >= size_limit:
         return False
@@ -586,7 +590,7 @@ def resolve(toponyms: Sequence[Toponym]) -> list[PlaceMention]:
             # "Ghouta" is not Guatemala.
             if match < 0.5 and focus.get(best.country_code or "", 0.0) < 0.2:
                 score = 0.0
-            if not topo.within and _foreign_namesake(best, match, focus):
+            if not topo.within and _foreign_namesake(best, match, focus, len(picks.countries.keys() - {name})):
                 score = 0.0
             if _village_for_a_region(topo, best):
                 score = 0.0
