@@ -134,6 +134,18 @@ class Place:
     admin1: str | None = None  # admin1 name, when known
     admin2: str | None = None
 
+    def lies_within(self, region: Place, unknown_inside: bool = False) -> bool:
+        """Whether this place lies in `region`: its country, or its province (ADM1) or county (ADM2) when the
+        region is one. A place whose province or county is not known lies in none of them, or, with
+        `unknown_inside`, in any of its country's."""
+        if region.country_code != self.country_code or region.geonameid == self.geonameid:
+            return False
+        if region.feature_code == "ADM1":
+            return unknown_inside if self.admin1 is None else self.admin1 == region.admin1
+        if region.feature_code == "ADM2":
+            return unknown_inside if self.admin2 is None else (self.admin1, self.admin2) == (region.admin1, region.name)
+        return True
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:

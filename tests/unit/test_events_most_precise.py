@@ -36,3 +36,14 @@ def test_a_town_wins_over_its_province_and_country() -> None:
     doc = English()(text)
     places = _mentions(text, ("Nyala", NYALA), ("South Darfur", SOUTH_DARFUR), ("Sudan", SUDAN))
     assert [p.text for p in most_precise(doc, places)] == ["Nyala"]
+
+
+def test_a_town_whose_province_is_not_known_is_taken_to_lie_in_the_province() -> None:
+    text = "Shelling hit Kutum in North Darfur."
+    doc = English()(text)
+    kutum = Place(7, "Kutum", 14.2, 24.67, "SD", "P", "PPL", 50_000)  # no province recorded
+    north_darfur = Place(8, "Northern Darfur", 15.8, 25.0, "SD", "A", "ADM1", 2_100_000, admin1="Northern Darfur")
+    places = _mentions(text, ("Kutum", kutum), ("North Darfur", north_darfur))
+    assert [p.text for p in most_precise(doc, places)] == ["Kutum"]
+    # The gazetteer's own containment test is strict: an unknown province holds nothing.
+    assert not kutum.lies_within(north_darfur) and kutum.lies_within(north_darfur, unknown_inside=True)

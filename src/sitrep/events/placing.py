@@ -13,7 +13,7 @@ from sitrep.events.context import Discourse
 from sitrep.events.roles import Roles, mention_at, place_preposition
 from sitrep.events.triggers import Trigger
 from sitrep.events.words import token_facts
-from sitrep.model import ActorMention, Place, PlaceMention
+from sitrep.model import ActorMention, PlaceMention
 
 _STARTS_KEY = "sitrep_token_starts"
 ANAPHORS = frozenset({"city", "town", "village", "area", "region", "province", "there", "district",
@@ -86,23 +86,12 @@ def most_precise(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
     provinces of Hama and Homs as well as east of Damascus" happened in all three."""
     towns = [p.place for p in places if p.place is not None and p.place.feature_class == "P"]
     kept = [p for p in places
-            if p.place is None or p.place.feature_class == "P" or not any(_holds(p.place, t) for t in towns)]
+            if p.place is None or p.place.feature_class == "P"
+            or not any(t.lies_within(p.place, unknown_inside=True) for t in towns)]
     qualifiers = {id(b) for a, b in zip(kept, kept[1:], strict=False)
                   if _between(doc, a.end, b.start) == "," and a.place and b.place
                   and a.place.country_code == b.place.country_code}
     return [p for p in kept if id(p) not in qualifiers]
-
-
-def _holds(region: Place, town: Place) -> bool:
-    """Whether a town lies in a region: its country, or its province or county when the region is one (a
-    town whose province is not known is taken to lie in any province of its country)."""
-    if region.country_code != town.country_code:
-        return False
-    if region.feature_code == "ADM1":
-        return town.admin1 is None or town.admin1 == region.admin1
-    if region.feature_code == "ADM2":
-        return town.admin2 is None or (town.admin2 == region.admin2 and town.admin1 == region.admin1)
-    return True
 
 
 def _between(doc: Doc, start: int, end: int) -> str:

@@ -38,13 +38,11 @@ NEAR_BEFORE = re.compile(
 )
 NEAR_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 # "Barrow and Jackson counties", "Idlib and Hama provinces": the kind of division a whole list names.
-DIVISIONS_AFTER = re.compile(
-    r"^\s+(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))\b", re.IGNORECASE
-)
+# Plural kinds of division: group 1 the second-order ones (ADM2), group 2 the first-order ones (ADM1).
+_DIVISION_KINDS = r"(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))"
+DIVISIONS_AFTER = re.compile(r"^\s+" + _DIVISION_KINDS + r"\b", re.IGNORECASE)
 # "states such as California or Washington", "the provinces of Idlib and Hama": the kind comes first.
-DIVISIONS_BEFORE = re.compile(
-    r"\b(?:(counties|parishes|districts)|(provinces|governorates|oblasts|states))\s+(?:such\s+as|like|including|of)\s+$"
-)
+DIVISIONS_BEFORE = re.compile(r"\b" + _DIVISION_KINDS + r"\s+(?:such\s+as|like|including|of)\s+$")
 PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|region|prefecture|district|state)\b", re.IGNORECASE)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|towards?|outside|around|across|of|"
@@ -323,15 +321,15 @@ def unplaceable_with_words_before(text: str, start: int, end: int) -> bool:
 def divisions_after(text: str, end: int) -> str | None:
     """The GeoNames code of the divisions a plural kind word after a list names: ADM2 for "counties",
     ADM1 for "provinces"; None without one."""
-    match = DIVISIONS_AFTER.match(text[end : end + 20])
-    if match is None:
-        return None
-    return "ADM2" if match.group(1) else "ADM1"
+    return _division_code(DIVISIONS_AFTER.match(text[end : end + 20]))
 
 
 def divisions_before(text: str, start: int) -> str | None:
     """Like `divisions_after`, for a plural kind word that opens a list ("states such as", "the provinces of")."""
-    match = DIVISIONS_BEFORE.search(text[max(0, start - 40) : start])
+    return _division_code(DIVISIONS_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _division_code(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
     return "ADM2" if match.group(1) else "ADM1"

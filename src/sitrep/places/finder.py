@@ -383,17 +383,13 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
             continue
         if _ends_a_list(text, toponyms, index + 1) or _country_as_town(town, qualifier):
             continue
-        regions = [
-            (place, match)
-            for place, match in qualifier.candidates
-            if place.feature_code in context.QUALIFIER_CODES and match >= 0.75
-        ]
-        inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
-        if not inside:
-            # "New Quay, Ceredigion": a British or Irish town is written with its county, known by its
-            # own name (a bare "Madison" is no "Madison County").
-            regions = [(p, m) for p, m in qualifier.candidates if p.feature_code == "ADM2" and m >= 1.0]
-            inside = [(p, m) for p, m in town.candidates if any(_contains(r, p) for r, _ in regions)]
+        # A province or country, else a county known by its own name: "New Quay, Ceredigion" (a British or
+        # Irish town is written with its county), but a bare "Madison" is no "Madison County".
+        for codes, least in ((context.QUALIFIER_CODES, 0.75), (frozenset({"ADM2"}), 1.0)):
+            regions = [(p, m) for p, m in qualifier.candidates if p.feature_code in codes and m >= least]
+            inside = [(p, m) for p, m in town.candidates if any(p.lies_within(r) for r, _ in regions)]
+            if inside:
+                break
         if not regions or not inside or _only_variants_inside(inside, town):
             continue
         settlements = [(p, m) for p, m in inside if p.feature_class == "P"]
@@ -402,7 +398,7 @@ def _link_qualifiers(text: str, toponyms: list[Toponym]) -> None:
             inside = settlements
         town.candidates = inside
         town.within = [r for r, _ in regions]
-        qualifier.candidates = [r for r in regions if any(_contains(r[0], p) for p, _ in inside)]
+        qualifier.candidates = [r for r in regions if any(p.lies_within(r[0]) for p, _ in inside)]
         qualifier.qualifier = True
         qualifier.metonymic = False
 
@@ -511,14 +507,6 @@ def _only_variants_inside(inside: list[tuple[Place, float]], town: Toponym) -> b
     """'Utah, Colorado, and Idaho': a name whose only readings inside the next name are spelling
     variants, while it is itself a place's own or alternate name, is an item of a list."""
     return all(match < 0.75 for _, match in inside) and any(match >= 0.75 for _, match in town.candidates)
-
-
-def _contains(region: Place, place: Place) -> bool:
-    if region.country_code != place.country_code or region.geonameid == place.geonameid:
-        return False
-    if region.feature_code == "ADM2":
-        return place.admin1 == region.admin1 and place.admin2 == region.name
-    return region.feature_code != "ADM1" or (place.admin1 is not None and place.admin1 == region.admin1)
 
 
 def _country_hints(text: str, gazetteer: Gazetteer) -> list[Toponym]:

@@ -248,14 +248,14 @@ class _Readings:
         if len(priced) <= MAX_CANDIDATES or topo.province or context.ends_with_division_word(topo.text):
             shortlist = priced
         else:
-            shortlist = sorted(priced, key=lambda c: -c[2])[:MAX_CANDIDATES]
-        if shortlist is not priced:
+            ranked = sorted(priced, key=lambda c: -c[2])
+            shortlist = ranked[:MAX_CANDIDATES]
             # A sea or region has no population to rank by, yet outweighs the namesakes (see `famous_feature`).
             shortlist.extend(c for c in priced if c[0].feature_code in FAMOUS_CODES and c not in shortlist)
             # Each country's likeliest namesake stays too: the document's country may be one whose town of
             # the name is smaller than a dozen abroad ("Middletown" in a report from Yorkshire).
             kept = {c[0].country_code for c in shortlist}
-            for c in sorted(priced, key=lambda c: -c[2]):
+            for c in ranked[MAX_CANDIDATES:]:
                 if c[1] >= 0.75 and c[0].country_code not in kept:
                     kept.add(c[0].country_code)
                     shortlist.append(c)
